@@ -1,0 +1,113 @@
+# libtradovate — an allocation-free C client for the Tradovate REST API.
+#
+#   make            build build/libtradovate.a (and mbedTLS, jsmn first time)
+#   make test       every test, plain and under ASan+UBSan, plus the simulator's
+#   make demo       build, start the simulator, run a scripted CLI session
+#   make deps       fetch mbedTLS 3.6 (Debian trixie source) and jsmn 1.1.0
+#
+# Variables a user may set:
+#   MBEDTLS_DIR=dir   an mbedTLS 3.6 source tree of your own (include/, library/)
+#   JSMN_DIR=dir      a directory holding jsmn.h
+#   CC, CFLAGS        compiler and optimisation/debug flags
+#   O=dir             output directory (default build)
+#   SAN=1             build with AddressSanitizer + UndefinedBehaviorSanitizer
+#   PREFIX, DESTDIR   for make install
+
+.DEFAULT_GOAL := all
+SHELL := /bin/bash
+
+O ?= build
+SAN ?= 0
+
+# ---------------------------------------------------------------- deps ----
+# Third-party source is fetched into build/deps, never committed. Debian's
+# trixie suite carries mbedTLS 3.6 LTS; bookworm's binary package is 2.28,
+# which is out of support, so we build from the source package with our own
+# configuration. apt runs with a project-local configuration (its own
+# sources.list, lists and cache under build/apt) and never touches the
+# system's apt sources.
+DEPS := build/deps
+APT_DIR := build/apt
+DEBIAN_MIRROR ?= http://deb.debian.org/debian
+DEBIAN_KEYRING ?= /usr/share/keyrings/debian-archive-keyring.gpg
+MBEDTLS_DIR ?= $(DEPS)/mbedtls
+JSMN_DIR ?= $(DEPS)/jsmn
+APT_OPTS = -o Dir::Etc::sourcelist=$(CURDIR)/$(APT_DIR)/sources.list \
+           -o Dir::Etc::sourceparts=- \
+           -o Dir::State::Lists=$(CURDIR)/$(APT_DIR)/lists \
+           -o Dir::State::status=/dev/null \
+           -o Dir::Cache=$(CURDIR)/$(APT_DIR)/cache \
+           -o APT::Sandbox::User=$(shell id -un) \
+           -o Debug::NoLocking=1 -q
+
+deps: $(MBEDTLS_DIR)/include/mbedtls/build_info.h $(JSMN_DIR)/jsmn.h
+
+$(APT_DIR)/lists/.updated:
+	@mkdir -p $(APT_DIR)/lists/partial $(APT_DIR)/cache/archives/partial
+	@printf 'deb [signed-by=%s] %s trixie main\ndeb-src [signed-by=%s] %s trixie main\n' \
+	  $(DEBIAN_KEYRING) $(DEBIAN_MIRROR) $(DEBIAN_KEYRING) $(DEBIAN_MIRROR) > $(APT_DIR)/sources.list
+	apt-get $(APT_OPTS) update
+	@touch $@
+
+$(DEPS)/mbedtls/include/mbedtls/build_info.h: | $(APT_DIR)/lists/.updated
+	@rm -rf $(DEPS)/mbedtls $(DEPS)/mbedtls-src && mkdir -p $(DEPS)/mbedtls-src
+	cd $(DEPS)/mbedtls-src && apt-get $(APT_OPTS) source --download-only mbedtls
+	@tarball=$$(ls $(DEPS)/mbedtls-src/mbedtls_3.6.*.orig.tar.* | head -n 1); \
+	  test -n "$$tarball" || { echo "trixie no longer carries mbedTLS 3.6" >&2; exit 1; }; \
+	  mkdir -p $(DEPS)/mbedtls && tar -xf "$$tarball" -C $(DEPS)/mbedtls --strip-components=1
+	@grep -q 'MBEDTLS_VERSION_STRING *"3\.6\.' $@ || { echo "$@: not mbedTLS 3.6" >&2; exit 1; }
+	@echo "mbedTLS $$(sed -n 's/.*MBEDTLS_VERSION_STRING *"\(.*\)".*/\1/p' $@) in $(DEPS)/mbedtls"
+
+$(DEPS)/jsmn/jsmn.h: | $(APT_DIR)/lists/.updated
+	@rm -rf $(DEPS)/jsmn-deb && mkdir -p $(DEPS)/jsmn-deb $(DEPS)/jsmn
+	cd $(DEPS)/jsmn-deb && apt-get $(APT_OPTS) download libjsmn-dev
+	dpkg-deb -f $(DEPS)/jsmn-deb/libjsmn-dev_*.deb Version | grep -q '^1\.1\.0' \
+	  || { echo "libjsmn-dev is not 1.1.0" >&2; exit 1; }
+	dpkg-deb -x $(DEPS)/jsmn-deb/libjsmn-dev_*.deb $(DEPS)/jsmn-deb/root
+	cp $(DEPS)/jsmn-deb/root/usr/include/jsmn.h $@
+
+# --------------------------------------------------------------- flags ----
+WARNFLAGS := -Wall -Wextra -Wpedantic -Wconversion -Wshadow -Werror
+CFLAGS ?= -O2 -g
+TV_CPPFLAGS = -Iinclude -I$(JSMN_DIR) -I$(MBEDTLS_DIR)/include -Iport/mbedtls \
+              -DMBEDTLS_CONFIG_FILE='"tv_mbedtls_config.h"'
+ifeq ($(SAN),1)
+SANFLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+endif
+TV_CFLAGS = -std=c11 $(WARNFLAGS) $(CFLAGS) $(SANFLAGS) $(TV_CPPFLAGS)
+
+# ------------------------------------------------------------- library ----
+# src/*.c is the library; src/cli/ is the command-line program. The POSIX
+# port is part of the host archive; firmware builds link their own port.
+LIB_SRCS := $(wildcard src/*.c)
+PORT_SRCS := $(wildcard port/posix/*.c)
+LIB_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(LIB_SRCS) $(PORT_SRCS))
+LIB := $(O)/libtradovate.a
+
+all: $(LIB)
+
+$(O)/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(TV_CFLAGS) -MMD -MP -c $< -o $@
+
+$(LIB): $(LIB_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+-include $(LIB_OBJS:.o=.d)
+
+# mbedTLS built from $(MBEDTLS_DIR) with port/mbedtls/tv_mbedtls_config.h.
+-include port/mbedtls/mbedtls.mk
+
+# --------------------------------------------------------------- tests ----
+-include tests/tests.mk
+
+clean:
+	rm -rf $(O)/obj $(O)/tests $(O)/san $(LIB)
+
+distclean:
+	rm -rf build
+
+.PHONY: all deps clean distclean
+# Keep objects of test programs (make would delete them as intermediates).
+.SECONDARY:

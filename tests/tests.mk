@@ -1,0 +1,43 @@
+# Tests. Included by the top-level Makefile.
+#
+# Every tests/unit/test_*.c is one program, linked with tests/support/*.c, the
+# library and mbedTLS; it exits non-zero when a check fails. Tests run from
+# the repository root (they find fixtures under tests/). `make test` runs the
+# whole set twice, plainly and under AddressSanitizer + UBSan, then the
+# simulator's own tests.
+
+UNIT_SRCS := $(wildcard tests/unit/test_*.c)
+SUPPORT_SRCS := $(wildcard tests/support/*.c)
+SUPPORT_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(SUPPORT_SRCS))
+UNIT_BINS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRCS))
+TEST_CPPFLAGS := -Itests/support
+PYTHON ?= python3
+
+$(O)/obj/tests/%.o: tests/%.c | deps
+	@mkdir -p $(dir $@)
+	$(CC) $(TV_CFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
+
+-include $(SUPPORT_OBJS:.o=.d) $(patsubst tests/unit/%.c,$(O)/obj/tests/unit/%.d,$(UNIT_SRCS))
+
+$(O)/tests/%: $(O)/obj/tests/unit/%.o $(SUPPORT_OBJS) $(LIB) $(MBEDTLS_LIBS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $< $(SUPPORT_OBJS) $(LIB) $(MBEDTLS_LIBS)
+
+# Runs every unit test of this build variant; prints each result, fails at the end.
+test-unit: $(UNIT_BINS)
+	@failed=""; for t in $(UNIT_BINS); do \
+	  printf '%-40s ' "$$t"; \
+	  if out=$$(TV_TEST_BUILD=$(O) $$t 2>&1); then echo "$${out##*$$'\n'}"; \
+	  else echo "FAILED"; echo "$$out" | tail -n 40; failed="$$failed $$t"; fi; \
+	done; \
+	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
+
+test-sim:
+	@if [ -d tests/sim ]; then $(PYTHON) -m unittest discover -s tests/sim -p 'test_*.py' -t . ; fi
+
+test: deps
+	$(MAKE) test-unit
+	$(MAKE) O=build/san SAN=1 test-unit
+	$(MAKE) test-sim
+
+.PHONY: test test-unit test-sim
