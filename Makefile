@@ -96,8 +96,12 @@ $(LIB): $(LIB_OBJS)
 
 -include $(LIB_OBJS:.o=.d)
 
-# mbedTLS built from $(MBEDTLS_DIR) with port/mbedtls/tv_mbedtls_config.h.
+# mbedTLS built from $(MBEDTLS_DIR) with port/mbedtls/tv_mbedtls_config.h;
+# defines MBEDTLS_LIBS for the host.
 -include port/mbedtls/mbedtls.mk
+
+# make firmware: the Cortex-M4 image with the bare-metal port and its size table.
+-include port/baremetal/firmware.mk
 
 # --------------------------------------------------------------- tests ----
 -include tests/tests.mk
