@@ -35,9 +35,14 @@ test-unit: $(UNIT_BINS)
 test-sim:
 	@if [ -d tests/sim ]; then $(PYTHON) -m unittest discover -s tests/sim -p 'test_*.py' -t . ; fi
 
+# clang must accept the same strict warnings as gcc: compile everything with it.
+test-clang-build: deps
+	$(MAKE) CC=clang O=build/clang $(LIB) $(patsubst $(O)/%,build/clang/%,$(UNIT_BINS))
+
 test: deps
 	$(MAKE) test-unit
 	$(MAKE) O=build/san SAN=1 test-unit
+	$(MAKE) test-clang-build
 	$(MAKE) test-sim
 
-.PHONY: test test-unit test-sim
+.PHONY: test test-unit test-sim test-clang-build
