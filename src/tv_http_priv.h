@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "tradovate/tv_http.h"
 
@@ -31,7 +32,13 @@ enum { TV_HTTP_SEEN_LENGTH = 1, TV_HTTP_SEEN_CHUNKED = 2, TV_HTTP_SEEN_CLOSE = 4
     ((size_t)TV_HTTP_MAX_CHUNK_EXT + (size_t)TV_HTTP_MAX_TRAILER + TV_HTTP_CHUNK_DIGITS_MAX + 8u)
 
 /* RFC 9110 tchar: the bytes of a token (header names, list elements). */
-bool tv_http_is_tchar(uint8_t c);
+static inline bool tv_http_is_tchar(uint8_t c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+        return true;
+    }
+    return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+}
 
 /* A byte that may appear in a field value or reason phrase: HTAB, SP,
  * VCHAR and obs-text. Everything else is a control byte. */
@@ -48,7 +55,18 @@ static inline uint8_t tv_http_lower(uint8_t c)
 
 /* Case-insensitive comparison of n bytes with the lower-case literal lit
  * (which must be exactly n bytes long to match). */
-bool tv_http_ieq(const uint8_t *p, size_t n, const char *lit);
+static inline bool tv_http_ieq(const uint8_t *p, size_t n, const char *lit)
+{
+    if (strlen(lit) != n) {
+        return false;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (tv_http_lower(p[i]) != (uint8_t)lit[i]) {
+            return false;
+        }
+    }
+    return true;
+}
 
 /*
  * Parses head bytes [r->scan, r->len): validates each byte, processes each
