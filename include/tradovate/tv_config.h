@@ -60,6 +60,16 @@
 #endif
 
 /**
+ * Most 1xx interim responses (100 Continue, 103 Early Hints, ...) skipped
+ * before the final response. One more is refused with
+ * TV_ERR_HTTP_BAD_RESPONSE, so a peer cannot keep the client reading interim
+ * heads forever. At most 255.
+ */
+#ifndef TV_HTTP_MAX_INTERIM
+#define TV_HTTP_MAX_INTERIM 4
+#endif
+
+/**
  * Allow plaintext `http://` base URLs. 0 (the default) refuses them with
  * TV_ERR_INSECURE_URL. Benchmark builds set 1 to measure the client without
  * TLS; even then only loopback hosts (127.0.0.0/8, ::1, localhost) are
