@@ -8,8 +8,6 @@ runs before anything is created, so a rejected request leaves no trace but the c
 import sim_seed
 from sim_trading import FINAL, Exchange, HttpError, Reject, to_tick
 
-ORDER_TAGS = ('customTag50', 'isAutomated', 'activationTime', 'text')
-
 
 def opposite(action):
     return 'Sell' if action == 'Buy' else 'Buy'

@@ -71,8 +71,10 @@ def _newer(path, than):
 
 def _fresh(cert):
     """Whether `cert` exists and stays valid long enough."""
-    return os.path.exists(cert) and subprocess.run(('openssl', 'x509', '-noout', '-checkend', str(RENEW_BEFORE),
-                           '-in', cert), stdout=subprocess.DEVNULL,
+    if not os.path.exists(cert):
+        return False
+    check = ('openssl', 'x509', '-noout', '-checkend', str(RENEW_BEFORE), '-in', cert)
+    return subprocess.run(check, stdout=subprocess.DEVNULL,
                           stderr=subprocess.DEVNULL).returncode == 0
 
 

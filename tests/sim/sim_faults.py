@@ -11,10 +11,13 @@ admin API (/sim/...) is never subject to faults.  Kinds and their parameters (de
   drip                   ms=0            every byte of the response its own write
   close_before_response  abort=False     apply, then close without a byte of response
   close_before_apply     abort=False     close without applying or answering
-  close_mid_body         at, abort=True  apply, send head and `at` body bytes (default half),
-                                         then reset the connection
-  truncated_body         at, abort=False same, but close in order: Content-Length promised
-                                         more than was sent
+  close_mid_body         at, abort=True, chunked=False
+                                         apply, send the head and `at` body bytes (default
+                                         half), then reset the connection
+  truncated_body         at, abort=False, chunked=False
+                                         the same, closed in order: Content-Length promised
+                                         more than was sent (chunked: one chunk of `at`
+                                         bytes and no last chunk)
   connection_close                       answer with Connection: close, then close
   oversized              size=1048576    body padded to `size` bytes, still valid JSON (an
                                          extra "simPadding" member, or spaces in an array)
@@ -37,15 +40,14 @@ import time
 
 from sim_wire import Reply, head
 
-_ANY = object()
 KINDS = {
     'delay': {'ms': 500},
     'chunked': {'seed': None, 'min': 1, 'max': 64, 'ext': False, 'trailer': False},
     'drip': {'ms': 0},
     'close_before_response': {'abort': False},
     'close_before_apply': {'abort': False},
-    'close_mid_body': {'at': None, 'abort': True},
-    'truncated_body': {'at': None, 'abort': False},
+    'close_mid_body': {'at': None, 'abort': True, 'chunked': False},
+    'truncated_body': {'at': None, 'abort': False, 'chunked': False},
     'connection_close': {},
     'oversized': {'size': 1 << 20},
     'malformed_json': {},
@@ -240,8 +242,13 @@ def serve(conn, fault, apply, penalty):
             if p['ms']:
                 time.sleep(p['ms'] / 1000.0)
     elif kind in ('close_mid_body', 'truncated_body'):
-        at = len(reply.body) // 2 if p['at'] is None else min(p['at'], len(reply.body) - 1)
-        conn.send(head(reply) + reply.body[:max(at, 0)])
+        at = max(0, len(reply.body) // 2 if p['at'] is None
+                 else min(p['at'], len(reply.body) - 1))
+        if p['chunked']:
+            conn.send(head(reply, chunked=True) + (b'%x\r\n%s\r\n' % (at, reply.body[:at])
+                                                   if at else b''))
+        else:
+            conn.send(head(reply) + reply.body[:at])
         return conn.close(p['abort'])
     else:
         conn.send(head(reply) + reply.body)

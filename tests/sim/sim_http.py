@@ -15,6 +15,7 @@ import struct
 import sys
 import threading
 import time
+import traceback
 import urllib.parse
 
 import sim_faults
@@ -149,7 +150,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         req = Request(self.command, urllib.parse.unquote(path), query, self.headers, body,
                       self.client_address[0])
         if req.path.lower().startswith('/sim/'):
-            return self._finish(self.sim.admin.handle(req), req.path, start)
+            return self._finish(self._guarded(self.sim.admin.handle, req), req.path, start)
         sim = self.sim
         with sim.lock:
             route = route_of(req.path) or req.path.lower()
@@ -162,8 +163,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         outcome = {}
 
         def apply():
-            with sim.lock:
-                reply = sim.api.handle(req)
+            reply = self._guarded(sim.api.handle, req)
             outcome['status'] = reply.status
             return reply
 
@@ -173,6 +173,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
         sim_faults.serve(self, fault, apply, penalty)
         self._log(req.path, outcome.get('status', '-'), fault, start)
+
+    def _guarded(self, handle, req):
+        """handle(req) under the lock; a simulator bug answers 500 (and a traceback on
+        stderr) rather than a silently dropped connection."""
+        try:
+            with self.sim.lock:
+                return handle(req)
+        except Exception as e:  # noqa: BLE001 - report any bug, keep serving
+            traceback.print_exc()
+            return Reply(500, json.dumps({'errorText': 'simulator bug: %r' % e}).encode())
 
     def _finish(self, reply, path, start):
         reply.close = reply.close or self.close_connection
