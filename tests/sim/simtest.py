@@ -153,11 +153,14 @@ def raw_exchange(port, request, timeout=5.0, plain=False, host='localhost', ca=C
     """Sends raw request bytes on a fresh connection; reads until EOF, reset or timeout.
 
     Returns (data, reads, end): every recv() result in order, and how the read ended:
-    'eof', 'reset' or 'timeout'.  read_for: stop after this many seconds without EOF.
+    'eof' (an orderly close: FIN, and over TLS a close_notify first), 'abort' (a reset, or
+    over TLS an EOF without close_notify) or 'timeout'.  read_for: give up after this many
+    seconds without an end.
     """
     sock = socket.create_connection(('127.0.0.1', port), timeout=timeout)
     if not plain:
-        sock = client_context(ca).wrap_socket(sock, server_hostname=host)
+        sock = client_context(ca).wrap_socket(sock, server_hostname=host,
+                                              suppress_ragged_eofs=False)
     reads = []
     end = 'timeout'
     deadline = time.monotonic() + (read_for or timeout)
@@ -168,9 +171,8 @@ def raw_exchange(port, request, timeout=5.0, plain=False, host='localhost', ca=C
                 chunk = sock.recv(65536)
             except socket.timeout:
                 break
-            except (ConnectionResetError, ssl.SSLError) as e:
-                end = 'reset' if isinstance(e, ConnectionResetError) or 'EOF' not in str(e) \
-                    else 'eof'
+            except (ConnectionResetError, ssl.SSLEOFError):
+                end = 'abort'
                 break
             if not chunk:
                 end = 'eof'
