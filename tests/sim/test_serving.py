@@ -6,6 +6,8 @@ import os
 import re
 import socket
 import ssl
+import subprocess
+import sys
 import tempfile
 import time
 import unittest
@@ -59,6 +61,18 @@ class StartStopTest(unittest.TestCase):
             with simtest.client_context().wrap_socket(raw, server_hostname='localhost') as tls:
                 self.assertEqual(tls.version(), 'TLSv1.2')
         self._stop(sim)
+
+    def test_faults_armed_on_the_command_line(self):
+        sim = self._start('--fault', '{"kind":"status","code":503,"count":2,"path":"/auth"}')
+        client = self._client(sim.port)
+        codes = [client.json('GET', '/v1/auth/timestamp')[0] for _ in range(3)]
+        self.assertEqual(codes, [503, 503, 200])
+        self._stop(sim)
+        bad = subprocess.run([sys.executable, simtest.SCRIPT, '--fault', '{"kind":"nope"}'],
+                             capture_output=True, text=True, timeout=30)
+        self.assertEqual(bad.returncode, 2)
+        self.assertIn('kind must be one of', bad.stderr)
+        self.assertEqual(bad.stdout, '')
 
     def test_plain_http(self):
         sim = self._start('--plain')

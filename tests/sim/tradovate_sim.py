@@ -8,6 +8,7 @@ or tokens).  SIGTERM or SIGINT stops it cleanly (exit status 0).  See tests/sim/
 """
 
 import argparse
+import json
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ sys.path.insert(0, HERE)
 import sim_certs  # noqa: E402  (after the path is set)
 import sim_seed  # noqa: E402
 from sim_core import Simulator  # noqa: E402
+from sim_faults import FaultBoard  # noqa: E402
 from sim_http import Server  # noqa: E402
 
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -31,6 +33,16 @@ def _user(text):
     if len(parts) not in (2, 4) or not all(parts):
         raise argparse.ArgumentTypeError('expected NAME:PASSWORD[:CID:SEC]')
     return parts
+
+
+def _fault(text):
+    """--fault JSON: checked here so that a typo stops the start, not the first request."""
+    try:
+        spec = json.loads(text)
+        FaultBoard().arm(spec)
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(str(e))
+    return spec
 
 
 def parse_args(argv):
@@ -56,6 +68,9 @@ def parse_args(argv):
                    metavar='NAME:PASSWORD[:CID:SEC]', help='add a user (repeatable)')
     p.add_argument('--record', metavar='FILE',
                    help='append a JSON line per finished connection (handshake, bytes received)')
+    p.add_argument('--fault', type=_fault, action='append', default=[], metavar='JSON',
+                   help='arm a fault at start, as POST /sim/fault would (repeatable; '
+                        '/sim/reset disarms it)')
     p.add_argument('--quiet', action='store_true', help='no log lines after the port')
     return p.parse_args(argv)
 
@@ -79,6 +94,8 @@ def main(argv=None):
         cert, key, ca = sim_certs.server_files(args.cert_dir, args.key_type, args.cert_profile)
         tls = sim_certs.server_context(cert, key, args.tls_min, args.tls_max, args.ciphers)
     sim = Simulator(users(args.user), args.token_lifetime, args.idle_timeout)
+    for spec in args.fault:
+        sim.faults.arm(spec)
     server = Server((args.host, args.port), sim, tls, args.record, not args.quiet)
     sys.stdout.write('%d\n' % server.server_address[1])
     sys.stdout.flush()
@@ -101,4 +118,9 @@ def main(argv=None):
 
 
 if __name__ == '__main__':
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    # Connection threads are daemons, possibly mid-write; ending the process here rather than
+    # through interpreter finalisation keeps one of them from turning a clean stop into a
+    # "could not acquire lock at interpreter shutdown" abort.
+    os._exit(status)
