@@ -287,11 +287,11 @@ class Exchange:
         self.execution(lo, 'New', cumQty=0)
         self.queue.append(lo)
 
-    def cancel(self, lo, command_id=None, text=None, status='Canceled'):
+    def cancel(self, lo, command_id=None, text=None):
         """Ends a working/suspended order; an OSO entry takes its unreleased brackets along."""
-        self.set_status(lo, status)
+        self.set_status(lo, 'Canceled')
         extra = {'text': text} if text else {}
-        self.execution(lo, 'Canceled' if status == 'Canceled' else status, command_id, **extra)
+        self.execution(lo, 'Canceled', command_id, **extra)
         for child in lo.children:
             c = self.live[child]
             if c.status == 'Suspended':
