@@ -1,0 +1,326 @@
+/**
+ * @file tv_json.h
+ * @brief Strict, allocation-free JSON: parse in place and typed reads.
+ *
+ * This module knows nothing of Tradovate; it can be taken alone (with jsmn 1.1.0
+ * and tv_error.h / tv_config.h).
+ *
+ * **Parsing.** tv_json_parse() first runs a validation pass of ours (one linear
+ * pass, a state machine with a bit stack of TV_JSON_MAX_DEPTH bits, no recursion)
+ * that accepts exactly RFC 8259 JSON and gives a specific TV_ERR_JSON_* code for
+ * each kind of defect; only valid text is then tokenized by jsmn (compiled once
+ * inside the library with JSMN_STRICT and JSMN_PARENT_LINKS). Validating first
+ * costs nothing on valid input (both passes run either way), rejects bad input
+ * after one pass, and tells the exact token count before tokenizing, so a short
+ * token array is reported as TV_ERR_JSON_TOO_MANY_TOKENS and jsmn never sees a
+ * document it might half-accept.
+ *
+ * **Tokens** are our own type, not jsmn's: after jsmn has filled the caller's
+ * array, one linear pass rewrites each token in place into tv_json_tok, which
+ * records where each value's subtree ends (`next`). Skipping a value of any size
+ * is then O(1), so walking an object visits each token once. jsmn's own header
+ * stays private to the library, so its macros cannot disagree between our build
+ * and the caller's.
+ *
+ * **Mutation.** The caller owns the text and it must be writable: reading a
+ * string (tv_json_get_str(), object keys during iteration) unescapes it in place
+ * and NUL-terminates it by overwriting its closing quote. After that the text is
+ * no longer valid JSON; pointers returned stay valid as long as the text buffer.
+ *
+ * **Numbers.** No strtod and no printf: integers are read exactly with overflow
+ * detection; doubles are correctly rounded on Clinger's fast path (at most 15-16
+ * significant digits, decimal exponent within +-22: every price), and on the slow
+ * path computed with a 128-bit mantissa (see tv_json_parse_double() for the
+ * accuracy). Doubles are written as the shortest text that reads back to the same
+ * value (tv_json_format_double()).
+ *
+ * Nothing here allocates, keeps global state or calls libc beyond
+ * memcpy/memmove/memset/memcmp/memchr/strlen. Every function is reentrant.
+ */
+#ifndef TV_JSON_H
+#define TV_JSON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "tradovate/tv_config.h"
+#include "tradovate/tv_error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ======================================================================== */
+/* Documents and tokens                                                      */
+/* ======================================================================== */
+
+/** The JSON type of a token. */
+typedef enum tv_json_type {
+    TV_JSON_NONE = 0, /**< not a token (bad index) */
+    TV_JSON_OBJECT,
+    TV_JSON_ARRAY,
+    TV_JSON_STRING,
+    TV_JSON_NUMBER,
+    TV_JSON_BOOL,
+    TV_JSON_NULL
+} tv_json_type;
+
+/**
+ * One value (or object key) of a parsed document. The caller provides the array;
+ * tv_json_parse() fills it. Fields are for reading; change them only through this
+ * API. Its size equals jsmn's token (20 bytes) because jsmn fills the same array.
+ */
+typedef struct tv_json_tok {
+    /** Offset in the text of the first byte: `{`, `[`, the first byte after a
+     *  string's opening quote, or the first byte of a number or literal. */
+    int32_t start;
+    /** Offset one past the value: after `}`/`]`, the closing quote of a string
+     *  (or, once unescaped, the end of the unescaped bytes), after a number. */
+    int32_t end;
+    /** Objects: number of members; arrays: number of elements; otherwise 0. */
+    int32_t size;
+    /** Index of the first token after this value and everything inside it. */
+    int32_t next;
+    /** A tv_json_type. */
+    uint8_t type;
+    /** Internal state (TV_JSON_TOK_UNESCAPED). */
+    uint8_t flags;
+    /** Zero; keeps the size fixed. */
+    uint8_t reserved[2];
+} tv_json_tok;
+
+/** tv_json_tok.flags: the string has been unescaped and NUL-terminated in place. */
+#define TV_JSON_TOK_UNESCAPED 0x01u
+
+/**
+ * A parsed document: the caller's text and token array. The root value is token 0.
+ * Declare one anywhere; tv_json_parse() sets every field.
+ */
+typedef struct tv_json_doc {
+    char *text;        /**< the caller's text (mutated by string reads) */
+    size_t len;        /**< its length in bytes */
+    tv_json_tok *toks; /**< the caller's tokens */
+    int count;         /**< tokens in use; 0 after a failed parse */
+} tv_json_doc;
+
+/** A byte range in the caller's buffer. After an unescaping read it is also
+ *  NUL-terminated (ptr[len] == '\0'); it may contain NUL bytes (from `\u0000`). */
+typedef struct tv_json_str {
+    const char *ptr;
+    size_t len;
+} tv_json_str;
+
+/**
+ * @brief Check that text is one strict RFC 8259 JSON document, without tokenizing.
+ * @param text the bytes (need not be NUL-terminated; never read past len). Not kept.
+ * @param len  their number; at most INT32_MAX - 1.
+ * @return the number of tokens tv_json_parse() will need (>= 1), or
+ *  TV_ERR_INVALID_ARG (text NULL with len > 0, or len too large),
+ *  TV_ERR_JSON_EMPTY (nothing but whitespace), TV_ERR_JSON_TOO_DEEP (nesting past
+ *  TV_JSON_MAX_DEPTH), TV_ERR_JSON_SYNTAX (misplaced or missing `,` `:` `{` `}`
+ *  `[` `]`, a key that is not a string, a byte that starts no value),
+ *  TV_ERR_JSON_TRAILING_COMMA, TV_ERR_JSON_BAD_NUMBER (`01`, `1.`, `.5`, `-`,
+ *  `1e`, `+1`, `1x`), TV_ERR_JSON_BAD_LITERAL (`tru`, `False`, `nulll`, `NaN`),
+ *  TV_ERR_JSON_BAD_ESCAPE, TV_ERR_JSON_LONE_SURROGATE (a `\u` escape of a UTF-16
+ *  surrogate without its partner), TV_ERR_JSON_BAD_UTF8 (overlong forms, encoded
+ *  surrogates, code points above U+10FFFF, stray or missing continuation bytes;
+ *  a byte order mark is refused as TV_ERR_JSON_SYNTAX), TV_ERR_JSON_CONTROL_CHAR
+ *  (a raw byte below 0x20 in a string), TV_ERR_JSON_UNTERMINATED (the text ends
+ *  inside a string, array or object) or TV_ERR_JSON_TRAILING_DATA (anything but
+ *  whitespace after the value, such as a second document). The first defect in
+ *  the text decides the code.
+ */
+int tv_json_validate(const char *text, size_t len);
+
+/**
+ * @brief Validate and tokenize one JSON document in place.
+ * @param doc  set to describe the result (count 0 on failure).
+ * @param text the caller's text; kept in doc and mutated by later string reads.
+ *             Must outlive every use of doc and of strings read from it.
+ * @param len  its length; at most INT32_MAX - 1. text need not be NUL-terminated.
+ * @param toks the caller's token array; kept in doc.
+ * @param cap  its number of elements.
+ * @return the number of tokens (>= 1) on success; TV_ERR_INVALID_ARG (NULL doc,
+ *  text or toks, len too large); any error of tv_json_validate();
+ *  TV_ERR_JSON_TOO_MANY_TOKENS if the document needs more than cap tokens
+ *  (tv_json_validate() tells how many); TV_ERR_INTERNAL if jsmn disagrees with
+ *  the validation (a bug).
+ */
+int tv_json_parse(tv_json_doc *doc, char *text, size_t len, tv_json_tok *toks, size_t cap);
+
+/* ======================================================================== */
+/* Reading tokens                                                            */
+/* ======================================================================== */
+
+/** @brief Type of token `tok`, or TV_JSON_NONE if doc is NULL or tok out of range. */
+tv_json_type tv_json_type_of(const tv_json_doc *doc, int tok);
+
+/** Position inside an object or array; see tv_json_iter_init(). */
+typedef struct tv_json_iter {
+    int cur;    /**< next member's key / next element */
+    int end;    /**< first token after the container */
+    int object; /**< 1 for an object, 0 for an array */
+} tv_json_iter;
+
+/**
+ * @brief Start iterating the members of an object or the elements of an array.
+ * @return TV_OK; TV_ERR_INVALID_ARG (NULL argument, tok out of range);
+ *         TV_ERR_JSON_TYPE (tok is not an object or array).
+ */
+int tv_json_iter_init(const tv_json_doc *doc, int tok, tv_json_iter *it);
+
+/**
+ * @brief Next member or element; skips the previous value's subtree in O(1).
+ *
+ * Iterating an object unescapes each key in place (see tv_json_get_str()).
+ * @param key   objects: set to the member's name (pointing into the text);
+ *              arrays: set to {NULL, 0}. May be NULL.
+ * @param value set to the index of the member's value / the element.
+ * @return 1 with *value set; 0 at the end; TV_ERR_INVALID_ARG (NULL doc, it or
+ *         value); TV_ERR_INTERNAL (tokens changed behind the API's back).
+ */
+int tv_json_iter_next(tv_json_doc *doc, tv_json_iter *it, tv_json_str *key, int *value);
+
+/**
+ * @brief Find an object member by name (first match), comparing unescaped names.
+ *
+ * Linear in the object's members (each value skipped in O(1)). For several
+ * fields of one object, iterate once with tv_json_iter_next() and look each key
+ * up in a field table instead of calling this per field.
+ * @param name NUL-terminated; not kept.
+ * @return TV_OK with *value set; TV_ERR_JSON_MISSING_FIELD; TV_ERR_JSON_TYPE (obj
+ *         is not an object); TV_ERR_INVALID_ARG.
+ */
+int tv_json_obj_get(tv_json_doc *doc, int obj, const char *name, int *value);
+
+/**
+ * @brief Read a string (value or key), unescaping it in place once.
+ *
+ * All RFC escapes are decoded; `\uXXXX` (with surrogate pairs) becomes UTF-8.
+ * The result is written over the escaped bytes and NUL-terminated in place (the
+ * closing quote's byte is overwritten); later calls return the same bytes.
+ * @param out set to the bytes, which live as long as the text buffer.
+ * @return TV_OK; TV_ERR_JSON_TYPE (not a string); TV_ERR_INVALID_ARG;
+ *         TV_ERR_JSON_BAD_ESCAPE / TV_ERR_JSON_LONE_SURROGATE only if the text
+ *         was changed after parsing.
+ */
+int tv_json_get_str(tv_json_doc *doc, int tok, tv_json_str *out);
+
+/**
+ * @brief Read an integer number into int64_t.
+ * @return TV_OK; TV_ERR_JSON_TYPE (not a number, or a number with a fraction or
+ *         an exponent, even `1.0` or `1e3`: an integer field never silently
+ *         takes a rounded value); TV_ERR_JSON_RANGE (outside int64_t);
+ *         TV_ERR_INVALID_ARG.
+ */
+int tv_json_get_i64(const tv_json_doc *doc, int tok, int64_t *out);
+
+/** @brief As tv_json_get_i64(), for int32_t (TV_ERR_JSON_RANGE outside it). */
+int tv_json_get_i32(const tv_json_doc *doc, int tok, int32_t *out);
+
+/**
+ * @brief Read any number as a double; see tv_json_parse_double() for accuracy.
+ * @return TV_OK; TV_ERR_JSON_TYPE (not a number); TV_ERR_JSON_RANGE (magnitude
+ *         above DBL_MAX after rounding; tiny values become 0 or subnormal, TV_OK);
+ *         TV_ERR_INVALID_ARG.
+ */
+int tv_json_get_double(const tv_json_doc *doc, int tok, double *out);
+
+/** @brief Read `true`/`false`. @return TV_OK; TV_ERR_JSON_TYPE; TV_ERR_INVALID_ARG. */
+int tv_json_get_bool(const tv_json_doc *doc, int tok, bool *out);
+
+/** @brief true if token tok is `null` (false for any other token or bad index). */
+bool tv_json_is_null(const tv_json_doc *doc, int tok);
+
+/**
+ * @brief Read an ISO-8601 UTC date-time string as epoch milliseconds.
+ * @return TV_OK; TV_ERR_JSON_TYPE (not a string); TV_ERR_JSON_BAD_TIMESTAMP (see
+ *         tv_json_parse_time()); TV_ERR_INVALID_ARG.
+ */
+int tv_json_get_time(const tv_json_doc *doc, int tok, int64_t *ms);
+
+/* ======================================================================== */
+/* Numbers and times as text                                                 */
+/* ======================================================================== */
+
+/**
+ * @brief Parse a JSON number (the whole of s) as an exact int64_t.
+ * @return TV_OK; TV_ERR_JSON_BAD_NUMBER (not JSON number syntax);
+ *         TV_ERR_JSON_TYPE (fraction or exponent); TV_ERR_JSON_RANGE;
+ *         TV_ERR_INVALID_ARG.
+ */
+int tv_json_parse_i64(const char *s, size_t len, int64_t *out);
+
+/**
+ * @brief Parse a JSON number (the whole of s) as a double, without strtod.
+ *
+ * Accuracy: correctly rounded (round-half-even, as a C compiler reads a literal)
+ * whenever the number has at most 19 significant digits and either fits Clinger's
+ * fast path (mantissa <= 2^53, decimal exponent within +-22, or a little beyond
+ * when the mantissa absorbs it) or is exactly representable as a 128-bit integer
+ * times a power of two. Otherwise the result is computed with a 128-bit mantissa
+ * and a relative error below 2^-120 before the final rounding: it is correctly
+ * rounded unless the exact value lies within that distance of a rounding
+ * boundary (none found in the tests' random trials), and never off by more than
+ * one unit in the last place. Past 19 significant digits the rest only count as
+ * "a little more" (an apparent tie rounds up): the result is then correctly
+ * rounded unless a rounding boundary lies between the 19-digit prefix and the
+ * exact value, and within one unit in the last place always.
+ * Magnitudes above DBL_MAX after rounding give TV_ERR_JSON_RANGE (never inf);
+ * tiny ones round to a subnormal or to zero with TV_OK; `-0` gives -0.0.
+ * @return TV_OK; TV_ERR_JSON_BAD_NUMBER; TV_ERR_JSON_RANGE; TV_ERR_INVALID_ARG.
+ */
+int tv_json_parse_double(const char *s, size_t len, double *out);
+
+/** Bytes tv_json_format_double() may need, NUL included. */
+#define TV_JSON_DOUBLE_BUF 32
+
+/**
+ * @brief Write the shortest decimal text that reads back to exactly v.
+ *
+ * Guarantees: the text parses (with tv_json_parse_double() or any correctly
+ * rounding reader) to exactly v, and no text with fewer significant digits does;
+ * so a double that is the nearest to a decimal of at most 15 significant digits
+ * (any price or tick size) is written as exactly that decimal: 4150.25, 0.1.
+ * Layout follows ECMAScript's Number.prototype.toString: plain notation for
+ * 1e-7 < |v| < 1e21 (`0.000001`, `123456789012345680000`), exponent otherwise
+ * (`1e+21`, `1.5e-7`). Negative zero is written `-0`.
+ * @param out receives the text and a NUL; cap >= TV_JSON_DOUBLE_BUF always suffices.
+ * @return the length (without the NUL); TV_ERR_INVALID_ARG (NaN, infinity, NULL
+ *         out); TV_ERR_BUFFER_TOO_SMALL (nothing useful written).
+ */
+int tv_json_format_double(double v, char *out, size_t cap);
+
+/**
+ * @brief Parse an ISO-8601 UTC date-time as Tradovate sends it, without libc time.
+ *
+ * Accepted, and nothing else: `YYYY-MM-DDTHH:MMZ`, `YYYY-MM-DDTHH:MM:SSZ`,
+ * `YYYY-MM-DDTHH:MM:SS.fZ` with one or more fraction digits (truncated to
+ * milliseconds, never rounded up into the next second). Uppercase `T` and `Z`
+ * only; no offsets, no spaces, four-digit years 0000-9999 (proleptic Gregorian).
+ * Month 01-12, day within the month (leap years: divisible by 4 and not by 100,
+ * or by 400), hour 00-23, minute 00-59, second 00-59, and second 60 only at
+ * 23:59 (a leap second); like POSIX time, 23:59:60 gives the same instant as the
+ * next day's 00:00:00.
+ * @param s   the text (need not be NUL-terminated); len its length.
+ * @param ms  milliseconds since 1970-01-01T00:00:00Z (negative before).
+ * @return TV_OK; TV_ERR_JSON_BAD_TIMESTAMP; TV_ERR_INVALID_ARG.
+ */
+int tv_json_parse_time(const char *s, size_t len, int64_t *ms);
+
+/** Bytes tv_json_format_time() needs, NUL included. */
+#define TV_JSON_TIME_BUF 25
+
+/**
+ * @brief Format epoch milliseconds as `YYYY-MM-DDTHH:MM:SS.sssZ` (24 bytes + NUL).
+ * @return 24; TV_ERR_INVALID_ARG (year outside 0000-9999, NULL out);
+ *         TV_ERR_BUFFER_TOO_SMALL (cap < TV_JSON_TIME_BUF; nothing written).
+ */
+int tv_json_format_time(int64_t ms, char *out, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* TV_JSON_H */
