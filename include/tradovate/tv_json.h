@@ -1,6 +1,7 @@
 /**
  * @file tv_json.h
- * @brief Strict, allocation-free JSON: parse in place and typed reads.
+ * @brief Strict, allocation-free JSON: parse in place, typed reads and a
+ *        fixed-buffer writer.
  *
  * This module knows nothing of Tradovate; it can be taken alone (with jsmn 1.1.0
  * and tv_error.h / tv_config.h).
@@ -318,6 +319,98 @@ int tv_json_parse_time(const char *s, size_t len, int64_t *ms);
  *         TV_ERR_BUFFER_TOO_SMALL (cap < TV_JSON_TIME_BUF; nothing written).
  */
 int tv_json_format_time(int64_t ms, char *out, size_t cap);
+
+/* ======================================================================== */
+/* Writer                                                                    */
+/* ======================================================================== */
+
+/**
+ * Writes one JSON document into a caller buffer. Commas and colons are placed by
+ * the writer; keys and strings are always escaped, so no input can inject syntax.
+ * Errors are sticky: the first one is kept and every later call does nothing, so
+ * a body can be written in full and checked once with tv_json_writer_finish().
+ * On TV_ERR_BUFFER_TOO_SMALL nothing is written past the buffer's end.
+ * Between tv_json_write_embedded_begin() and _end() everything written becomes
+ * the escaped content of one string value (JSON carried inside JSON).
+ * The fields are private.
+ */
+typedef struct tv_json_writer {
+    char *buf;
+    size_t cap;
+    size_t len;
+    int err;
+    uint16_t depth;
+    uint16_t base;     /* depth of the current document's top level */
+    uint8_t first;     /* nothing written yet in the innermost container */
+    uint8_t after_key; /* a key was written; its value comes next */
+    uint8_t top_done;  /* the current document's value is complete */
+    uint8_t embedded;  /* inside tv_json_write_embedded_begin() */
+    uint8_t objects[(TV_JSON_MAX_DEPTH + 7) / 8];
+} tv_json_writer;
+
+/** @brief Start writing into buf[0, cap). buf is the caller's and must outlive w. */
+void tv_json_writer_init(tv_json_writer *w, char *buf, size_t cap);
+
+/**
+ * @brief End of writing: the sticky status and the document's length.
+ * @param len set to the bytes written on success, 0 on any error (so a failed
+ *        document is never mistaken for a complete one). May be NULL.
+ * @return TV_OK; the first error of any call: TV_ERR_BUFFER_TOO_SMALL,
+ *         TV_ERR_INVALID_ARG (NaN/inf, NULL string, time out of range),
+ *         TV_ERR_BAD_STRING (invalid UTF-8 in a key or string),
+ *         TV_ERR_JSON_TOO_DEEP (nesting past TV_JSON_MAX_DEPTH), TV_ERR_STATE
+ *         (a call out of order: value where a key is due, unbalanced end, a
+ *         second top-level value); or, if all calls succeeded but the document is
+ *         incomplete (open containers, no value), TV_ERR_STATE.
+ */
+int tv_json_writer_finish(tv_json_writer *w, size_t *len);
+
+/* Each of the following returns the writer's sticky status after the call
+ * (TV_OK or the first error; see tv_json_writer_finish()). */
+
+/** @brief `{`: a value. */
+int tv_json_write_object_begin(tv_json_writer *w);
+/** @brief `}`: closes the innermost object (TV_ERR_STATE if it is not one or a
+ *  key awaits its value). */
+int tv_json_write_object_end(tv_json_writer *w);
+/** @brief `[`: a value. */
+int tv_json_write_array_begin(tv_json_writer *w);
+/** @brief `]`: closes the innermost array. */
+int tv_json_write_array_end(tv_json_writer *w);
+/** @brief A member name (NUL-terminated, valid UTF-8, escaped); only directly in an
+ *  object, where a key is due. */
+int tv_json_write_key(tv_json_writer *w, const char *key);
+/** @brief As tv_json_write_key() with an explicit length (may contain NUL). */
+int tv_json_write_key_n(tv_json_writer *w, const char *key, size_t len);
+/**
+ * @brief A string value (NUL-terminated). `"` and `\` are escaped, control bytes
+ * as `\b \f \n \r \t` or `\u00XX`; valid UTF-8 passes through unchanged; invalid
+ * UTF-8 is TV_ERR_BAD_STRING (bytes are never silently altered).
+ */
+int tv_json_write_str(tv_json_writer *w, const char *s);
+/** @brief As tv_json_write_str() with an explicit length (NUL becomes `\u0000`). */
+int tv_json_write_str_n(tv_json_writer *w, const char *s, size_t len);
+/** @brief An integer. */
+int tv_json_write_i64(tv_json_writer *w, int64_t v);
+/** @brief A double, as tv_json_format_double(); NaN/inf are TV_ERR_INVALID_ARG. */
+int tv_json_write_double(tv_json_writer *w, double v);
+/** @brief `true` / `false`. */
+int tv_json_write_bool(tv_json_writer *w, bool v);
+/** @brief `null`. */
+int tv_json_write_null(tv_json_writer *w);
+/** @brief A date-time string as tv_json_format_time(). */
+int tv_json_write_time(tv_json_writer *w, int64_t ms);
+/**
+ * @brief Open a string value whose content is a JSON document written next.
+ *
+ * Every call until tv_json_write_embedded_end() writes one complete JSON value,
+ * which lands escaped inside the string, e.g. `"params":"{\"a\":1}"`: the inner
+ * text never needs a second buffer. Embedding does not nest (TV_ERR_STATE).
+ */
+int tv_json_write_embedded_begin(tv_json_writer *w);
+/** @brief Close the string opened by tv_json_write_embedded_begin(); the inner
+ *  value must be complete (TV_ERR_STATE otherwise). */
+int tv_json_write_embedded_end(tv_json_writer *w);
 
 #ifdef __cplusplus
 }
