@@ -1,7 +1,7 @@
 /**
  * @file tv_json.h
- * @brief Strict, allocation-free JSON: parse in place, typed reads and a
- *        fixed-buffer writer.
+ * @brief Strict, allocation-free JSON: parse in place, typed reads, a fixed-buffer
+ *        writer, and an array splitter for streaming large lists.
  *
  * This module knows nothing of Tradovate; it can be taken alone (with jsmn 1.1.0
  * and tv_error.h / tv_config.h).
@@ -411,6 +411,92 @@ int tv_json_write_embedded_begin(tv_json_writer *w);
 /** @brief Close the string opened by tv_json_write_embedded_begin(); the inner
  *  value must be complete (TV_ERR_STATE otherwise). */
 int tv_json_write_embedded_end(tv_json_writer *w);
+
+/* ======================================================================== */
+/* Streaming a large top-level array                                         */
+/* ======================================================================== */
+
+/** Results of tv_json_split_next() besides errors. */
+typedef enum tv_json_split_status {
+    TV_JSON_SPLIT_MORE = 0,    /**< no complete element yet: append bytes */
+    TV_JSON_SPLIT_ELEMENT = 1, /**< an element is at [*start, *end) */
+    TV_JSON_SPLIT_END = 2      /**< the array has closed */
+} tv_json_split_status;
+
+/**
+ * Cuts a top-level JSON array into its elements as its bytes arrive, in constant
+ * memory. The caller keeps the bytes in a window buf[0, len) of its own buffer
+ * and appends to it; each byte is scanned once, however the bytes are delivered.
+ * The splitter checks the array's own syntax (`[`, commas, `]`, whitespace,
+ * nothing after) and finds where each element ends (counting brackets, skipping
+ * strings); it does not check an element's inside: parse each element with
+ * tv_json_parse() as a document of its own. The fields are private.
+ *
+ * Typical loop. Compacting only when the window is full keeps the copying
+ * linear in the bytes received. Feed every byte of the body through the
+ * splitter, also after TV_JSON_SPLIT_END (so that trailing garbage is seen), and
+ * let tv_json_split_finish() judge at the end of the body:
+ * @code
+ *   tv_json_splitter sp; size_t len = 0, a, b; int r;
+ *   tv_json_split_init(&sp);
+ *   while ((r = tv_json_split_next(&sp, buf, len, &a, &b)) >= 0) {
+ *       if (r == TV_JSON_SPLIT_ELEMENT) { decode(buf + a, b - a); continue; }
+ *       if (len == cap) {                     // MORE or END: make room
+ *           len = tv_json_split_compact(&sp, buf, len);
+ *           if (len == cap) return TV_ERR_JSON_ELEMENT_TOO_LARGE;
+ *       }
+ *       n = receive(buf + len, cap - len);
+ *       if (n == end_of_body) return tv_json_split_finish(&sp);
+ *       len += n;
+ *   }
+ *   return r;
+ * @endcode
+ */
+typedef struct tv_json_splitter {
+    size_t pos;        /* bytes of the window already scanned */
+    size_t elem_start; /* start of the element being scanned */
+    uint32_t depth;    /* bracket depth inside the element */
+    int err;           /* sticky error */
+    uint8_t state;
+    uint8_t in_string;
+    uint8_t escaped;
+} tv_json_splitter;
+
+/** @brief Prepare sp for a new body. */
+void tv_json_split_init(tv_json_splitter *sp);
+
+/**
+ * @brief Scan newly appended bytes for the next complete element.
+ * @param buf the window; len its current length (never less than the last call's,
+ *        except through tv_json_split_compact()). Not kept.
+ * @param start,end on TV_JSON_SPLIT_ELEMENT, the element's bytes (whitespace
+ *        excluded). Valid until the next tv_json_split_compact().
+ * @return TV_JSON_SPLIT_ELEMENT, TV_JSON_SPLIT_MORE, TV_JSON_SPLIT_END (the `]`
+ *         has been seen and the window holds nothing but whitespace after it;
+ *         again on later calls while only whitespace follows); or, sticky:
+ *         TV_ERR_JSON_TYPE (the body is not an array, e.g. an error object: parse
+ *         it whole instead), TV_ERR_JSON_SYNTAX (missing or doubled comma, `]`
+ *         where an element must follow, ...), TV_ERR_JSON_TRAILING_COMMA,
+ *         TV_ERR_JSON_TRAILING_DATA (bytes after `]`), TV_ERR_JSON_TOO_DEEP (an
+ *         element nests past TV_JSON_MAX_DEPTH - 1), TV_ERR_INVALID_ARG.
+ */
+int tv_json_split_next(tv_json_splitter *sp, const char *buf, size_t len, size_t *start,
+                       size_t *end);
+
+/**
+ * @brief Drop the bytes no longer needed (consumed elements, separators) from the
+ *        front of the window with memmove, keeping a partial element.
+ * @return the window's new length. Offsets from earlier calls are invalid after.
+ */
+size_t tv_json_split_compact(tv_json_splitter *sp, char *buf, size_t len);
+
+/**
+ * @brief At the end of the stream: was the array complete?
+ * @return TV_OK after `]`; TV_ERR_JSON_EMPTY (no bytes but whitespace);
+ *         TV_ERR_JSON_UNTERMINATED (the stream stopped inside the array); or the
+ *         sticky error.
+ */
+int tv_json_split_finish(const tv_json_splitter *sp);
 
 #ifdef __cplusplus
 }
