@@ -105,10 +105,12 @@ typedef struct tv_json_doc {
     int count;         /**< tokens in use; 0 after a failed parse */
 } tv_json_doc;
 
-/** A byte range in the caller's buffer. After an unescaping read it is also
- *  NUL-terminated (ptr[len] == '\0'); it may contain NUL bytes (from `\u0000`). */
+/** A byte range in the caller's (writable) text. After an unescaping read it is
+ *  also NUL-terminated (ptr[len] == '\0'); it may contain NUL bytes (from
+ *  `\u0000`). Not const: a string holding JSON (like Tradovate's `params`) can be
+ *  parsed in place in turn. */
 typedef struct tv_json_str {
-    const char *ptr;
+    char *ptr;
     size_t len;
 } tv_json_str;
 

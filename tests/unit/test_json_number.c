@@ -9,14 +9,13 @@
 
 #include "tradovate/tv_json.h"
 
+#include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
+
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
 
 static uint64_t rnd(void)
 {
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return rng_state;
+    return json_test_rnd(&rng_state);
 }
 
 static int parse_dbl(const char *s, double *out)

@@ -11,6 +11,8 @@
 
 #include "tradovate/tv_json.h"
 
+#include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
+
 #define MAX_FILE 8192
 #define MAX_TOKS 512
 
@@ -387,6 +389,119 @@ static void test_typed_reads(void)
 #undef FIELD
 }
 
+/* ---- random documents: shape recorded while writing, compared after parsing */
+
+typedef struct {
+    int type, size, next;
+    int64_t num;
+    char str[8];
+} shape_tok;
+
+static shape_tok shape[4096];
+static int nshape;
+static uint64_t rng_state = 0x2545F4914F6CDD1Du;
+
+static uint64_t rnd(void)
+{
+    return json_test_rnd(&rng_state);
+}
+
+/* A short string with bytes that need escaping; recorded at index i. */
+static void random_string(int i)
+{
+    static const char alphabet[] = "ab\"\\/\n\t\x01\xc3\xa9 ";
+    size_t n = rnd() % 6, k = 0;
+    while (k < n) {
+        char c = alphabet[rnd() % (sizeof alphabet - 1)];
+        if ((unsigned char)c == 0xc3) { /* keep the two-byte character whole */
+            if (k + 2 > n) {
+                break;
+            }
+            shape[i].str[k++] = c;
+            c = '\xa9';
+        } else if ((unsigned char)c == 0xa9) {
+            continue;
+        }
+        shape[i].str[k++] = c;
+    }
+    shape[i].str[k] = '\0';
+}
+
+/* Writes a random value, recording each token it makes in document order. */
+static void random_value(tv_json_writer *w, int depth)
+{
+    int i = nshape++;
+    int kind = depth == 0
+                   ? 4 + (int)(rnd() % 2) /* a container at the root */
+                   : (int)(rnd() % (depth + 1 >= TV_JSON_MAX_DEPTH || nshape > 3000 ? 4 : 6));
+    shape[i].size = 0;
+    if (kind == 0) {
+        shape[i].type = TV_JSON_NUMBER;
+        shape[i].num = (int64_t)rnd();
+        tv_json_write_i64(w, shape[i].num);
+    } else if (kind == 1) {
+        shape[i].type = TV_JSON_STRING;
+        random_string(i);
+        tv_json_write_str(w, shape[i].str);
+    } else if (kind == 2) {
+        shape[i].type = TV_JSON_BOOL;
+        tv_json_write_bool(w, rnd() & 1);
+    } else if (kind == 3) {
+        shape[i].type = TV_JSON_NULL;
+        tv_json_write_null(w);
+    } else {
+        int object = kind == 5;
+        shape[i].type = object ? TV_JSON_OBJECT : TV_JSON_ARRAY;
+        shape[i].size = (int)(rnd() % 6);
+        object ? tv_json_write_object_begin(w) : tv_json_write_array_begin(w);
+        for (int m = 0; m < shape[i].size; m++) {
+            if (object) {
+                int k = nshape++;
+                shape[k].type = TV_JSON_STRING;
+                shape[k].size = 0;
+                shape[k].next = k + 1;
+                random_string(k);
+                tv_json_write_key(w, shape[k].str);
+            }
+            random_value(w, depth + 1);
+        }
+        object ? tv_json_write_object_end(w) : tv_json_write_array_end(w);
+    }
+    shape[i].next = nshape;
+}
+
+/* Random trees up to the depth limit: every token's type, size, subtree link,
+ * number and unescaped string come back as written. */
+static void test_random_documents(void)
+{
+    static char text[256 * 1024];
+    static tv_json_tok toks[4096];
+    int bad = 0;
+    for (int round = 0; round < 3000 && bad == 0; round++) {
+        tv_json_writer w;
+        tv_json_doc doc;
+        size_t len;
+        nshape = 0;
+        tv_json_writer_init(&w, text, sizeof text);
+        random_value(&w, 0);
+        TV_CHECK_INT(tv_json_writer_finish(&w, &len), TV_OK);
+        TV_CHECK_INT(tv_json_parse(&doc, text, len, toks, 4096), nshape);
+        for (int i = 0; i < doc.count; i++) {
+            int64_t num;
+            tv_json_str str;
+            bad += toks[i].type != shape[i].type || toks[i].size != shape[i].size ||
+                   toks[i].next != shape[i].next;
+            if (shape[i].type == TV_JSON_NUMBER) {
+                bad += tv_json_get_i64(&doc, i, &num) != TV_OK || num != shape[i].num;
+            } else if (shape[i].type == TV_JSON_STRING) {
+                bad += tv_json_get_str(&doc, i, &str) != TV_OK || strcmp(str.ptr, shape[i].str);
+            }
+        }
+        tv_test_checks += doc.count;
+    }
+    TV_CHECK_INT(bad, 0);
+}
+
 int main(void)
 {
     TV_RUN(test_corpora);
@@ -399,5 +514,6 @@ int main(void)
     TV_RUN(test_iteration);
     TV_RUN(test_strings_in_place);
     TV_RUN(test_typed_reads);
+    TV_RUN(test_random_documents);
     return tv_test_summary();
 }

@@ -8,6 +8,8 @@
 
 #include "tradovate/tv_json.h"
 
+#include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
+
 /* ---- a scripted byte source, like a transport ------------------------ */
 
 typedef struct {
@@ -33,10 +35,7 @@ static int32_t source_read(source *s, char *dst, size_t cap)
     if (s->pos >= s->len) {
         return TV_ERR_PEER_CLOSED;
     }
-    s->rng ^= s->rng << 13;
-    s->rng ^= s->rng >> 7;
-    s->rng ^= s->rng << 17;
-    size_t n = s->chunk ? s->chunk : 1 + s->rng % 300;
+    size_t n = s->chunk ? s->chunk : 1 + json_test_rnd(&s->rng) % 300;
     n = n < cap ? n : cap;
     n = n < s->len - s->pos ? n : s->len - s->pos;
     n = n < s->reset_at - s->pos ? n : s->reset_at - s->pos;

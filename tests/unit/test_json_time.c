@@ -4,6 +4,8 @@
 
 #include "tradovate/tv_json.h"
 
+#include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
+
 static int parse(const char *s, int64_t *ms)
 {
     return tv_json_parse_time(s, strlen(s), ms);
@@ -150,10 +152,7 @@ static void test_round_trip(void)
     const int64_t lo = INT64_C(-62167219200000), span = INT64_C(253402300800000) - lo;
     int bad = 0;
     for (int i = 0; i < 200000; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        int64_t ms = lo + (int64_t)(x % (uint64_t)span), back = 0;
+        int64_t ms = lo + (int64_t)(json_test_rnd(&x) % (uint64_t)span), back = 0;
         char out[TV_JSON_TIME_BUF];
         if (tv_json_format_time(ms, out, sizeof out) != 24 || parse(out, &back) != TV_OK ||
             back != ms) {

@@ -7,6 +7,8 @@
 
 #include "tradovate/tv_json.h"
 
+#include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
+
 /* Finishes w and checks the result is exactly `want` and valid JSON. */
 static void check_output(tv_json_writer *w, const char *want)
 {
@@ -329,7 +331,7 @@ static void test_embedded(void)
     TV_CHECK(tv_json_parse(&doc, buf, w.len, toks, 16) > 0);
     TV_CHECK_INT(tv_json_obj_get(&doc, 0, "params", &v), TV_OK);
     TV_CHECK_INT(tv_json_get_str(&doc, v, &params), TV_OK);
-    TV_CHECK(tv_json_parse(&inner, (char *)params.ptr, params.len, inner_toks, 16) > 0);
+    TV_CHECK(tv_json_parse(&inner, params.ptr, params.len, inner_toks, 16) > 0);
     TV_CHECK_INT(tv_json_obj_get(&inner, 0, "brackets", &b), TV_OK);
     TV_CHECK_INT(tv_json_obj_get(&inner, b + 1, "note", &v), TV_OK);
     TV_CHECK_INT(tv_json_get_str(&inner, v, &note), TV_OK);
@@ -355,9 +357,7 @@ static void test_double_round_trip(void)
     tv_json_writer_init(&w, buf, sizeof buf);
     tv_json_write_array_begin(&w);
     for (int i = 0; i < 2048; i++) {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
+        json_test_rnd(&x);
         if (i % 2 == 0) {
             int decimals = (int)(x % 7);
             uint64_t m = 1 + (x >> 8) % UINT64_C(999999999999999); /* <= 15 digits */
