@@ -30,44 +30,62 @@ static int tv_split_fail(tv_json_splitter *sp, int err)
 }
 
 /* Scans element bytes from s[*pos]; 1 when the element ended (at *pos), 0 if
- * more bytes are needed, negative on error. */
+ * more bytes are needed, negative on error. The state is kept in locals while
+ * scanning and inside strings only `"` and `\\` are looked at: this loop runs
+ * once per byte of every list the client streams. */
 static int tv_split_scan_elem(tv_json_splitter *sp, const unsigned char *s, size_t len, size_t *pos)
 {
     size_t i = *pos;
-    int done = 0;
-    while (i < len && !done) {
-        unsigned char c = s[i];
-        if (sp->in_string) {
-            if (sp->escaped) {
-                sp->escaped = 0;
-            } else if (c == '\\') {
-                sp->escaped = 1;
-            } else if (c == '"') {
-                sp->in_string = 0;
-                done = sp->depth == 0;
+    uint32_t depth = sp->depth;
+    int in_string = sp->in_string, escaped = sp->escaped, r = 0;
+    while (i < len) {
+        if (in_string) {
+            if (escaped) {
+                escaped = 0;
+                i++;
             }
-            i++;
-        } else if (sp->depth == 0) { /* a number or literal ends before a non-word byte */
-            if (!tv_json_is_word_byte(c)) {
-                *pos = i;
-                return 1;
+            while (i < len && s[i] != '"' && s[i] != '\\') {
+                i++;
             }
-            i++;
-        } else {
-            if (c == '"') {
-                sp->in_string = 1;
-            } else if (c == '{' || c == '[') {
-                if (++sp->depth >= TV_JSON_MAX_DEPTH) {
-                    return TV_ERR_JSON_TOO_DEEP;
-                }
-            } else if (c == '}' || c == ']') {
-                done = --sp->depth == 0;
+            if (i == len) {
+                break;
             }
+            escaped = s[i] == '\\';
+            in_string = escaped;
             i++;
+            if (!in_string && depth == 0) {
+                r = 1; /* a string element ended */
+                break;
+            }
+            continue;
         }
+        unsigned char c = s[i];
+        if (depth == 0) { /* a number or literal ends before a non-word byte */
+            if (!tv_json_is_word_byte(c)) {
+                r = 1;
+                break;
+            }
+        } else if (c == '"') {
+            in_string = 1;
+        } else if (c == '{' || c == '[') {
+            if (++depth >= TV_JSON_MAX_DEPTH) {
+                r = TV_ERR_JSON_TOO_DEEP;
+                break;
+            }
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) {
+                i++;
+                r = 1;
+                break;
+            }
+        }
+        i++;
     }
+    sp->depth = depth;
+    sp->in_string = (uint8_t)in_string;
+    sp->escaped = (uint8_t)escaped;
     *pos = i;
-    return done;
+    return r;
 }
 
 /* Starts an element at s[i]; its first byte sets the scan's state. */

@@ -106,12 +106,8 @@ int tv_json_utf8_check(const unsigned char *s, size_t len, size_t *pos)
 static int tv_check_string(const unsigned char *s, size_t len, size_t *pos)
 {
     size_t i = *pos + 1;
-    while (i < len) {
+    while ((i = tv_json_skip_plain(s, i, len)) < len) {
         unsigned char c = s[i];
-        if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
-            i++;
-            continue;
-        }
         int r;
         if (c == '"') {
             *pos = i + 1;

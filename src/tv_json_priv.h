@@ -4,6 +4,8 @@
 
 #include "tradovate/tv_json.h"
 
+#include <string.h>
+
 /* What the validation pass learned about a valid document. */
 typedef struct tv_json_scan {
     int count;         /* tokens the document needs */
@@ -58,6 +60,29 @@ static inline int32_t tv_json_hex4(const unsigned char *s, size_t len, size_t k)
         }
     }
     return v;
+}
+
+/* The first index >= i whose byte is `"`, `\\`, below 0x20 or above 0x7F (len if
+ * none). Eight bytes per step where none of them is special: every string byte
+ * of every response passes here. The word tests are exact "is any byte ..."
+ * tests (a borrow can only mark bytes above a byte that truly matched). */
+static inline size_t tv_json_skip_plain(const unsigned char *s, size_t i, size_t len)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    while (len - i >= 8) {
+        uint64_t x, q, b;
+        memcpy(&x, s + i, 8);
+        q = x ^ (ones * '"');
+        b = x ^ (ones * '\\');
+        if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs) {
+            break;
+        }
+        i += 8;
+    }
+    while (i < len && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\') {
+        i++;
+    }
+    return i;
 }
 
 /* Whether c may not directly follow a number or literal (`1x`, `1.5.`, `truex`). */
