@@ -86,7 +86,10 @@
 /**
  * Deepest nesting of arrays/objects accepted in a JSON document. Deeper
  * documents are refused with TV_ERR_JSON_TOO_DEEP. The validator keeps one
- * bit per level on the stack, so this costs TV_JSON_MAX_DEPTH/8 bytes.
+ * bit per level on the stack, so this costs TV_JSON_MAX_DEPTH/8 bytes; every
+ * tv_json_writer carries the same bits (and refuses to nest deeper), and the
+ * array splitter lets an element nest TV_JSON_MAX_DEPTH - 1 deep, so that a
+ * streamed document obeys the same bound as a whole one. At most 65535.
  */
 #ifndef TV_JSON_MAX_DEPTH
 #define TV_JSON_MAX_DEPTH 32
