@@ -18,6 +18,15 @@ SHELL := /bin/bash
 
 O ?= build
 SAN ?= 0
+V ?= 0
+# Quiet by default: one line per file (V=1 shows the full commands).
+ifeq ($(V),1)
+Q :=
+tv_say = @:
+else
+Q := @
+tv_say = @printf '  %-7s %s\n' $(1) $(2)
+endif
 
 # ---------------------------------------------------------------- deps ----
 # Third-party source is fetched into build/deps, never committed. Debian's
@@ -88,11 +97,13 @@ all: $(LIB)
 
 $(O)/obj/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(TV_CFLAGS) -MMD -MP -c $< -o $@
+	$(call tv_say,CC,$<)
+	$(Q)$(CC) $(TV_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call tv_say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
 -include $(LIB_OBJS:.o=.d)
 
