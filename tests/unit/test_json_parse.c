@@ -410,7 +410,7 @@ static uint64_t rnd(void)
 static void random_string(int i)
 {
     static const char alphabet[] = "ab\"\\/\n\t\x01\xc3\xa9 ";
-    size_t n = rnd() % 6, k = 0;
+    size_t n = (size_t)(rnd() % 6), k = 0;
     while (k < n) {
         char c = alphabet[rnd() % (sizeof alphabet - 1)];
         if ((unsigned char)c == 0xc3) { /* keep the two-byte character whole */

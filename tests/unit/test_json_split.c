@@ -35,7 +35,7 @@ static int32_t source_read(source *s, char *dst, size_t cap)
     if (s->pos >= s->len) {
         return TV_ERR_PEER_CLOSED;
     }
-    size_t n = s->chunk ? s->chunk : 1 + json_test_rnd(&s->rng) % 300;
+    size_t n = s->chunk ? s->chunk : 1 + (size_t)(json_test_rnd(&s->rng) % 300);
     n = n < cap ? n : cap;
     n = n < s->len - s->pos ? n : s->len - s->pos;
     n = n < s->reset_at - s->pos ? n : s->reset_at - s->pos;

@@ -394,7 +394,7 @@ static void test_double_round_trip(void)
                             memcmp(buf + t->start, want[i], strlen(want[i])) != 0))) {
             if (bad++ < 5) {
                 tv_test_fail(__FILE__, __LINE__, "%.17g written as %.*s", vals[i],
-                             t->end - t->start, buf + t->start);
+                             (int)(t->end - t->start), buf + t->start);
             }
         }
     }
