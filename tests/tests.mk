@@ -49,9 +49,9 @@ test: deps
 	+@$(MAKE) --no-print-directory test-unit
 	+@$(MAKE) --no-print-directory O=build/san SAN=1 test-unit
 	+@$(MAKE) --no-print-directory test-clang-build
-	+@$(MAKE) --no-print-directory test-target
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
+	+@$(MAKE) --no-print-directory test-target
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
