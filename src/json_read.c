@@ -75,7 +75,7 @@ int tv_json_obj_get(tv_json_doc *doc, int obj, const char *name, int *value)
 {
     tv_json_iter it;
     tv_json_str key;
-    int v, r;
+    int v = 0, r; /* set by every positive return of tv_json_iter_next */
     if (name == NULL || value == NULL) {
         return TV_ERR_INVALID_ARG;
     }

@@ -11,6 +11,18 @@
 
 #include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
 
+/* On the emulated Cortex-M4 (tests/target) the C library is newlib, whose
+ * strtod and printf are not correctly rounded: they cannot serve as the
+ * reference there, and the emulator is slower. The exact tables below
+ * (compiler literals) and the round trips through our own parser still run. */
+#if defined(TV_TARGET_DIR_INDEX)
+#define TV_LIBC_EXACT 0
+#define TV_ROUNDS(n) ((n) / 20)
+#else
+#define TV_LIBC_EXACT 1
+#define TV_ROUNDS(n) (n)
+#endif
+
 static uint64_t rng_state = 0x9E3779B97F4A7C15u;
 
 static uint64_t rnd(void)
@@ -153,6 +165,10 @@ static void test_double_errors(void)
 static void test_random_against_strtod(void)
 {
     int inexact = 0, far = 0, total = 0, long_inexact = 0;
+    if (!TV_LIBC_EXACT) {
+        fprintf(stderr, "random decimals: skipped (this C library's strtod is not exact)\n");
+        return;
+    }
     for (int i = 0; i < 400000; i++) {
         char text[80];
         int digits = 1 + (int)(rnd() % (i % 5 == 0 ? 40 : 19));
@@ -204,7 +220,7 @@ static double scale2(uint64_t x, int s)
 static void test_halfway_points(void)
 {
     int bad = 0;
-    for (int i = 0; i < 50000; i++) {
+    for (int i = 0; i < TV_ROUNDS(50000); i++) {
         uint64_t m = (UINT64_C(1) << 52) + rnd() % (UINT64_C(1) << 52); /* 53 bits */
         int s = (int)(rnd() % 12) - 2; /* ulp = 2^s; the tie keeps <= 19 digits */
         uint64_t mid = 2 * m + 1;      /* tie = mid * 2^(s-1) */
@@ -227,7 +243,7 @@ static void test_halfway_points(void)
             snprintf(text, sizeof text, "%" PRIu64 "%s%se%d", mant[k], k == 3 ? "." : "", suffix[k],
                      exp10);
             if (parse_dbl(text, &got) != TV_OK || bits_of(got) != bits_of(want[k]) ||
-                bits_of(strtod(text, NULL)) != bits_of(want[k])) {
+                (TV_LIBC_EXACT && bits_of(strtod(text, NULL)) != bits_of(want[k]))) {
                 if (bad++ < 10) {
                     tv_test_fail(__FILE__, __LINE__, "%s -> %.17g, expected %.17g", text, got,
                                  want[k]);
@@ -235,7 +251,7 @@ static void test_halfway_points(void)
             }
         }
     }
-    tv_test_checks += 200000;
+    tv_test_checks += TV_ROUNDS(200000);
     TV_CHECK_INT(bad, 0);
 }
 
@@ -358,7 +374,7 @@ static void sig_digits(const char *s, char *out)
 static void test_format_up_to_15_digits(void)
 {
     int bad = 0;
-    for (int i = 0; i < 300000; i++) {
+    for (int i = 0; i < TV_ROUNDS(300000); i++) {
         char in[48], out[TV_JSON_DOUBLE_BUF], want[24], got[24];
         int digits = 1 + (int)(rnd() % 15);
         uint64_t m = 1 + rnd() % 9;
@@ -367,7 +383,10 @@ static void test_format_up_to_15_digits(void)
         }
         int exp10 = i % 4 == 0 ? (int)(rnd() % 600) - 300 : (int)(rnd() % 30) - 20;
         snprintf(in, sizeof in, "%s%" PRIu64 "e%d", rnd() & 1 ? "-" : "", m, exp10);
-        double v = strtod(in, NULL), back;
+        double v, back;
+        if (parse_dbl(in, &v) != TV_OK) { /* exact for <= 15 digits (test_random_against_strtod) */
+            continue;
+        }
         if (v == 0 || v > DBL_MAX || v < -DBL_MAX || (v > -DBL_MIN && v < DBL_MIN)) {
             continue; /* subnormals hold fewer than 15 digits */
         }
@@ -389,6 +408,9 @@ static void test_format_up_to_15_digits(void)
 static void test_format_shortest_any_double(void)
 {
     int bad = 0;
+    if (!TV_LIBC_EXACT) {
+        return; /* the shortest form is found with printf, inexact here */
+    }
     for (int i = 0; i < 200000; i++) {
         uint64_t b = rnd();
         double v;
