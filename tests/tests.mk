@@ -10,7 +10,7 @@ UNIT_SRCS := $(wildcard tests/unit/test_*.c)
 SUPPORT_SRCS := $(wildcard tests/support/*.c)
 SUPPORT_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(SUPPORT_SRCS))
 UNIT_BINS := $(patsubst tests/unit/%.c,$(O)/tests/%,$(UNIT_SRCS))
-TEST_CPPFLAGS := -Itests/support
+TEST_CPPFLAGS := -Itests/support -Isrc
 PYTHON ?= python3
 
 $(O)/obj/tests/%.o: tests/%.c | deps
@@ -32,12 +32,22 @@ test-unit: $(UNIT_BINS)
 	done; \
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
+# Python tests: the C declarations against the API reference, and the simulator.
+test-py:
+	$(PYTHON) -m unittest discover -s tests/api -p 'test_*.py'
+
 test-sim:
 	@if [ -d tests/sim ]; then $(PYTHON) -m unittest discover -s tests/sim -p 'test_*.py' -t . ; fi
+
+# clang must accept the same strict warnings as gcc: compile everything with it.
+test-clang-build: deps
+	$(MAKE) CC=clang O=build/clang $(LIB) $(patsubst $(O)/%,build/clang/%,$(UNIT_BINS))
 
 test: deps
 	$(MAKE) test-unit
 	$(MAKE) O=build/san SAN=1 test-unit
+	$(MAKE) test-clang-build
+	$(MAKE) test-py
 	$(MAKE) test-sim
 
-.PHONY: test test-unit test-sim
+.PHONY: test test-unit test-py test-sim test-clang-build

@@ -1,0 +1,96 @@
+/*
+ * The descriptor tables behind tv_enums.h and tv_types.h, expanded from the
+ * same X-macro lists that declare the C types: a field cannot be added to a
+ * struct without also appearing, with its JSON name and kind, here.
+ */
+#include <stddef.h>
+#include <string.h>
+
+#include "tradovate/tv_types.h"
+#include "tv_tables_priv.h"
+
+/* ---- enums -------------------------------------------------------- */
+
+#define TV__ENUM_NAME(c, s) s,
+#define TV__DEFINE_ENUM(type, PREFIX, refname, LIST)                                               \
+    static const char *const type##_names[] = {NULL, LIST(TV__ENUM_NAME)};                         \
+    const tv_enum_desc type##_desc = {                                                             \
+        refname, type##_names, (uint16_t)(sizeof type##_names / sizeof type##_names[0])};         \
+    const char *type##_name(type value)                                                            \
+    {                                                                                              \
+        return tv_enum_name(&type##_desc, (int)value);                                             \
+    }                                                                                              \
+    type type##_parse(const char *s, size_t len)                                                   \
+    {                                                                                              \
+        return (type)tv_enum_parse(&type##_desc, s, len);                                          \
+    }
+
+TV_ALL_ENUMS(TV__DEFINE_ENUM)
+
+const char *tv_enum_name(const tv_enum_desc *desc, int value)
+{
+    if (value <= 0 || value >= (int)desc->count) {
+        return NULL;
+    }
+    return desc->names[value];
+}
+
+int tv_enum_parse(const tv_enum_desc *desc, const char *s, size_t len)
+{
+    if (s == NULL) {
+        return 0;
+    }
+    /* At most 31 names (FailureReason); strncmp stops at the first differing
+     * byte, so a miss costs a byte or two per name. */
+    for (uint16_t i = 1; i < desc->count; i++) {
+        const char *name = desc->names[i];
+        if (strncmp(name, s, len) == 0 && name[len] == '\0') {
+            return (int)i;
+        }
+    }
+    return 0;
+}
+
+#define TV__ENUM_PTR(type, PREFIX, refname, LIST) &type##_desc,
+const tv_enum_desc *const tv_all_enums[] = {TV_ALL_ENUMS(TV__ENUM_PTR) NULL};
+
+/* ---- schemas ------------------------------------------------------ */
+
+#define TV__REQ_REQ 1u
+#define TV__REQ_OPT 0u
+#define TV__AUX_I64(a) NULL
+#define TV__AUX_I32(a) NULL
+#define TV__AUX_F64(a) NULL
+#define TV__AUX_BOOL(a) NULL
+#define TV__AUX_STR(a) NULL
+#define TV__AUX_TIME(a) NULL
+#define TV__AUX_DATE(a) NULL
+#define TV__AUX_STRS(a) NULL
+#define TV__AUX_I64S(a) NULL
+#define TV__AUX_RAW(a) NULL
+#define TV__AUX_ENUM(a) &tv_##a##_desc
+#define TV__AUX_OBJ(a) &tv_##a##_schema
+#define TV__AUX_OBJS(a) &tv_##a##_schema
+#define TV__AUX_EMBED(a) &tv_##a##_schema
+
+#define TV__FIELD_ROW(T, name, ctype, json, kind, req, aux)                                        \
+    {json, (uint16_t)offsetof(T, name), (uint8_t)TV_KIND_##kind, (uint8_t)TV__REQ_##req,          \
+     TV__AUX_##kind(aux)},
+
+/* Presence is one uint32_t per struct: no type may have more than 32 fields. */
+#define TV__DEFINE_SCHEMA(T, refname, LIST)                                                        \
+    static const tv_field T##_fields[] = {LIST(TV__FIELD_ROW, T)};                                 \
+    _Static_assert(T##_field_count <= 32, #T " has more than 32 fields");                          \
+    _Static_assert(sizeof(T) <= UINT16_MAX, #T " is too large for tv_schema.size");              \
+    const tv_schema T##_schema = {refname, T##_fields, (uint16_t)T##_field_count,                 \
+                                  (uint16_t)sizeof(T)};
+
+TV_ALL_SCHEMAS(TV__DEFINE_SCHEMA)
+
+#define TV__SCHEMA_PTR(T, refname, LIST) &T##_schema,
+const tv_schema *const tv_all_schemas[] = {TV_ALL_SCHEMAS(TV__SCHEMA_PTR) NULL};
+
+const char *tv_str_list_next(const char *s)
+{
+    return s + strlen(s) + 1;
+}
