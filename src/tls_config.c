@@ -31,6 +31,35 @@ static const uint16_t tv_tls_groups[] = {
     MBEDTLS_SSL_IANA_TLS_GROUP_NONE,
 };
 
+/* Signature algorithms we accept from the server, ECDSA then RSA. RSA lists
+ * PKCS#1 v1.5 before PSS: TLS 1.3 servers must pick PSS anyway, and a TLS 1.2
+ * server honouring our order picks PKCS#1, which mbedTLS 3.6.6's TLS 1.2
+ * client can check (see tv_tls_sig_algs_no_pss). */
+static const uint16_t tv_tls_sig_algs[] = {
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256,
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA256,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PSS_RSAE_SHA512,
+    MBEDTLS_TLS1_3_SIG_NONE,
+};
+
+/* mbedTLS 3.6.6 regression (fixed upstream by Mbed-TLS/mbedtls#10674, not in
+ * a release yet): its TLS 1.2 client offers rsa_pss_rsae_* (for TLS 1.3) but
+ * aborts with illegal_parameter when a TLS 1.2 server signs its key exchange
+ * with one, which OpenSSL servers with their own preference order do. A
+ * connection that fails that way is retried once without PSS; a TLS 1.3
+ * server with an RSA key would refuse this list, but it never takes this
+ * path. */
+static const uint16_t tv_tls_sig_algs_no_pss[] = {
+    MBEDTLS_TLS1_3_SIG_ECDSA_SECP256R1_SHA256, MBEDTLS_TLS1_3_SIG_ECDSA_SECP384R1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA256,       MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA384,
+    MBEDTLS_TLS1_3_SIG_RSA_PKCS1_SHA512,       MBEDTLS_TLS1_3_SIG_NONE,
+};
+
 /* The first needle in [p, end), or NULL: at most (end - p) steps of a fixed
  * needle length. */
 static const uint8_t *tv_find(const uint8_t *p, const uint8_t *end, const char *needle,
@@ -146,6 +175,28 @@ int tv_tls_ca_parse(mbedtls_x509_crt *chain, const uint8_t *buf, size_t len)
     return kind;
 }
 
+/* One mbedTLS client configuration over cfg's trust anchors. */
+static int tv_tls_conf(tv_tls_config *cfg, mbedtls_ssl_config *conf, const uint16_t *sig_algs)
+{
+    int ret = mbedtls_ssl_config_defaults(conf, MBEDTLS_SSL_IS_CLIENT, MBEDTLS_SSL_TRANSPORT_STREAM,
+                                          MBEDTLS_SSL_PRESET_DEFAULT);
+    if (ret != 0) {
+        return tv_tls_err_from_mbedtls(ret, TV_ERR_INTERNAL);
+    }
+    mbedtls_ssl_conf_authmode(conf, MBEDTLS_SSL_VERIFY_REQUIRED);
+    mbedtls_ssl_conf_ca_chain(conf, &cfg->ca, NULL);
+    mbedtls_ssl_conf_rng(conf, tv_mbedtls_rng, NULL);
+    mbedtls_ssl_conf_groups(conf, tv_tls_groups);
+    mbedtls_ssl_conf_sig_algs(conf, sig_algs);
+    mbedtls_ssl_conf_session_tickets(conf, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
+#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
+    /* Without this, 3.6 silently drops TLS 1.3 tickets and never resumes. */
+    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
+        conf, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
+#endif
+    return TV_OK;
+}
+
 int tv_tls_config_init(tv_tls_config *cfg, const uint8_t *ca, size_t ca_len)
 {
     if (cfg == NULL || ca == NULL) {
@@ -153,30 +204,20 @@ int tv_tls_config_init(tv_tls_config *cfg, const uint8_t *ca, size_t ca_len)
     }
     memset(cfg, 0, sizeof *cfg);
     mbedtls_ssl_config_init(&cfg->ssl);
+    mbedtls_ssl_config_init(&cfg->ssl_no_pss);
     mbedtls_x509_crt_init(&cfg->ca);
 
     int rc = tv_tls_ca_parse(&cfg->ca, ca, ca_len);
-    if (rc < 0) {
-        tv_tls_config_free(cfg);
-        return rc;
+    if (rc > 0) {
+        rc = tv_tls_conf(cfg, &cfg->ssl, tv_tls_sig_algs);
     }
-    int ret = mbedtls_ssl_config_defaults(&cfg->ssl, MBEDTLS_SSL_IS_CLIENT,
-                                          MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT);
-    if (ret != 0) {
-        tv_tls_config_free(cfg);
-        return tv_tls_err_from_mbedtls(ret, TV_ERR_INTERNAL);
+    if (rc == TV_OK) {
+        rc = tv_tls_conf(cfg, &cfg->ssl_no_pss, tv_tls_sig_algs_no_pss);
     }
-    mbedtls_ssl_conf_authmode(&cfg->ssl, MBEDTLS_SSL_VERIFY_REQUIRED);
-    mbedtls_ssl_conf_ca_chain(&cfg->ssl, &cfg->ca, NULL);
-    mbedtls_ssl_conf_rng(&cfg->ssl, tv_mbedtls_rng, NULL);
-    mbedtls_ssl_conf_groups(&cfg->ssl, tv_tls_groups);
-    mbedtls_ssl_conf_session_tickets(&cfg->ssl, MBEDTLS_SSL_SESSION_TICKETS_ENABLED);
-#if defined(MBEDTLS_SSL_PROTO_TLS1_3)
-    /* Without this, 3.6 silently drops TLS 1.3 tickets and never resumes. */
-    mbedtls_ssl_conf_tls13_enable_signal_new_session_tickets(
-        &cfg->ssl, MBEDTLS_SSL_TLS1_3_SIGNAL_NEW_SESSION_TICKETS_ENABLED);
-#endif
-    return TV_OK;
+    if (rc != TV_OK) {
+        tv_tls_config_free(cfg);
+    }
+    return rc;
 }
 
 int tv_tls_config_set_pins(tv_tls_config *cfg, const uint8_t *primary, const uint8_t *backup)
@@ -199,6 +240,7 @@ void tv_tls_config_free(tv_tls_config *cfg)
         return;
     }
     mbedtls_ssl_config_free(&cfg->ssl);
+    mbedtls_ssl_config_free(&cfg->ssl_no_pss);
     mbedtls_x509_crt_free(&cfg->ca);
     memset(cfg->pins, 0, sizeof cfg->pins);
     cfg->pin_count = 0;

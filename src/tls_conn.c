@@ -16,9 +16,22 @@
 
 enum { TV_TLS_CLOSED = 0, TV_TLS_OPEN = 1 };
 
-/* mbedtls_ssl_handshake/read return early for every ticket the server sends
- * (OpenSSL sends two); a few more than that before giving control back. */
-#define TV_TLS_MAX_TICKETS 8
+/* mbedtls_ssl_handshake/read return early twice for every TLS 1.3 ticket
+ * the server sends (OpenSSL sends two): WANT_READ without any I/O pending,
+ * to be called again, then RECEIVED_NEW_SESSION_TICKET once it is parsed.
+ * This many such returns are absorbed before control goes back. */
+#define TV_TLS_MAX_RETRIES 16
+
+/* 1 when mbedTLS wants to be called again for its own reasons (a ticket
+ * arrived), not because the socket would block. */
+static int tv_tls_again(const tv_tls_conn *c, int ret)
+{
+    if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+        return 1;
+    }
+    return (ret == MBEDTLS_ERR_SSL_WANT_READ || ret == MBEDTLS_ERR_SSL_WANT_WRITE) &&
+           c->io_err == 0;
+}
 
 static int tv_tls_bio_result(tv_tls_conn *c, int32_t n, int want)
 {
@@ -148,12 +161,14 @@ static void tv_tls_drop(tv_tls_conn *c)
 static int tv_tls_handshake(tv_tls_conn *c)
 {
     int ret = 0;
-    for (int i = 0; i < TV_TLS_MAX_TICKETS; i++) {
+    for (int i = 0; i < TV_TLS_MAX_RETRIES; i++) {
         ret = mbedtls_ssl_handshake(&c->ssl);
-        if (ret != MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+        if (!tv_tls_again(c, ret)) {
             break;
         }
-        tv_tls_keep_session(c);
+        if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            tv_tls_keep_session(c);
+        }
     }
     return ret;
 }
@@ -167,9 +182,9 @@ static size_t tv_tls_host_len(const char *host)
     return n;
 }
 
-static int tv_tls_start(tv_tls_conn *c)
+static int tv_tls_start(tv_tls_conn *c, const mbedtls_ssl_config *conf)
 {
-    int ret = mbedtls_ssl_setup(&c->ssl, &c->cfg->ssl);
+    int ret = mbedtls_ssl_setup(&c->ssl, conf);
     if (ret == 0) {
         ret = mbedtls_ssl_set_hostname(&c->ssl, c->host);
     }
@@ -184,7 +199,32 @@ static int tv_tls_start(tv_tls_conn *c)
     mbedtls_ssl_set_verify(&c->ssl, tv_tls_verify, c);
     mbedtls_ssl_set_bio(&c->ssl, c, tv_tls_bio_send, tv_tls_bio_recv, NULL);
     ret = tv_tls_handshake(c);
-    return ret == 0 ? TV_OK : tv_tls_error(c, ret, TV_ERR_TLS_HANDSHAKE);
+    if (ret == 0) {
+        return TV_OK;
+    }
+    c->pss_refused = ret == MBEDTLS_ERR_SSL_ILLEGAL_PARAMETER &&
+                     mbedtls_ssl_get_version_number(&c->ssl) == MBEDTLS_SSL_VERSION_TLS1_2;
+    return tv_tls_error(c, ret, TV_ERR_TLS_HANDSHAKE);
+}
+
+/* TCP, then the handshake with conf; on failure everything is released
+ * (a verification failure has sent its alert already). */
+static int tv_tls_attempt(tv_tls_conn *c, const mbedtls_ssl_config *conf, uint16_t port)
+{
+    c->io_err = 0;
+    c->cert_seen = 0;
+    c->pin_failed = 0;
+    c->pss_refused = 0;
+    int rc = tv_port_tcp_connect(&c->sock, c->host, port, c->deadline);
+    if (rc != TV_OK) {
+        return rc;
+    }
+    mbedtls_ssl_init(&c->ssl);
+    rc = tv_tls_start(c, conf);
+    if (rc != TV_OK) {
+        tv_tls_drop(c);
+    }
+    return rc;
 }
 
 int tv_tls_connect(tv_tls_conn *conn, const char *host, uint16_t port, uint64_t deadline)
@@ -206,23 +246,19 @@ int tv_tls_connect(tv_tls_conn *conn, const char *host, uint16_t port, uint64_t 
     }
     memcpy(conn->host, host, host_len + 1);
     conn->deadline = deadline;
-    conn->io_err = 0;
     conn->err = 0;
-    conn->cert_seen = 0;
-    conn->pin_failed = 0;
     conn->resumed = 0;
 
-    int rc = tv_port_tcp_connect(&conn->sock, host, port, deadline);
-    if (rc != TV_OK) {
-        return rc;
+    int rc = tv_tls_attempt(conn, &conn->cfg->ssl, port);
+    if (rc == TV_ERR_TLS_HANDSHAKE && conn->pss_refused) {
+        rc = tv_tls_attempt(conn, &conn->cfg->ssl_no_pss, port);
     }
-    mbedtls_ssl_init(&conn->ssl);
-    rc = tv_tls_start(conn);
     if (rc != TV_OK) {
-        /* Verification failures have sent their alert already. A session
-         * that led here is not offered again. */
-        tv_tls_drop(conn);
-        tv_tls_forget_session(conn);
+        /* A refused peer's session is not offered again; a network failure
+         * says nothing against it. */
+        if (tv_err_classify(rc) == TV_ERRCLASS_SECURITY) {
+            tv_tls_forget_session(conn);
+        }
         return rc;
     }
     conn->state = TV_TLS_OPEN;
@@ -277,15 +313,17 @@ int32_t tv_tls_recv(tv_tls_conn *conn, uint8_t *buf, size_t len, uint64_t deadli
     if (rc != TV_OK) {
         return rc;
     }
-    for (int i = 0; i < TV_TLS_MAX_TICKETS; i++) {
+    for (int i = 0; i < TV_TLS_MAX_RETRIES; i++) {
         int ret = mbedtls_ssl_read(&conn->ssl, buf, len < INT32_MAX ? len : INT32_MAX);
         if (ret > 0) {
             return (int32_t)ret;
         }
-        if (ret != MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+        if (!tv_tls_again(conn, ret)) {
             return tv_tls_io_error(conn, ret);
         }
-        tv_tls_keep_session(conn);
+        if (ret == MBEDTLS_ERR_SSL_RECEIVED_NEW_SESSION_TICKET) {
+            tv_tls_keep_session(conn);
+        }
     }
     return TV_ERR_WOULD_BLOCK;
 }

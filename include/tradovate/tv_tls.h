@@ -113,6 +113,7 @@ void tv_tls_arena_free(void);
 /** Trusted CAs, pins and mbedTLS's settings, shared by connections. */
 typedef struct tv_tls_config {
     mbedtls_ssl_config ssl;          /**< mbedTLS settings (private) */
+    mbedtls_ssl_config ssl_no_pss;   /**< the same without RSA-PSS; see tls_config.c (private) */
     mbedtls_x509_crt ca;             /**< parsed trust anchors (private) */
     uint8_t pins[2][TV_TLS_PIN_LEN]; /**< SPKI SHA-256 pins (private) */
     uint8_t pin_count;               /**< 0, 1 or 2 (private) */
@@ -193,6 +194,7 @@ typedef struct tv_tls_conn {
     uint8_t cert_seen;              /**< this handshake verified a certificate (private) */
     uint8_t pin_failed;             /**< the leaf matched no pin (private) */
     uint8_t resumed;                /**< the last handshake resumed (private) */
+    uint8_t pss_refused;            /**< TLS 1.2 failed on an RSA-PSS signature (private) */
     char host[TV_MAX_HOST_LEN + 1]; /**< the session's host (private) */
 } tv_tls_conn;
 
