@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "tradovate/tv_port.h"
+#include "tradovate/tv_tls.h"
 
 /* The certificates' directory: $TV_TEST_BUILD/tls-certs (build/ by default). */
 static inline const char *tv_tls_test_dir(void)
@@ -204,6 +205,30 @@ static inline void hex_of(const char *s, char *out)
         *out++ = digits[(unsigned char)*s & 15];
     }
     *out = '\0';
+}
+
+/* A test program's start: SIGPIPE ignored (a dead server must fail a check,
+ * not the run), the PKI made, the arena up and cfg trusting ca.pem.
+ * Returns 0, or -1 after saying why. */
+static inline int tv_tls_test_setup(uint8_t *arena, size_t arena_len, tv_tls_config *cfg)
+{
+    signal(SIGPIPE, SIG_IGN);
+    if (tv_tls_test_make_certs() != 0) {
+        fprintf(stderr, "tests/tls/make-certs.sh failed (openssl missing?)\n");
+        return -1;
+    }
+    size_t len;
+    uint8_t *ca = tv_tls_test_read("ca.pem", &len);
+    int rc = tv_tls_arena_init(arena, arena_len);
+    if (rc == TV_OK) {
+        rc = tv_tls_config_init(cfg, ca, len);
+    }
+    free(ca);
+    if (rc != TV_OK) {
+        fprintf(stderr, "TLS setup failed: %s\n", tv_err_name(rc));
+        return -1;
+    }
+    return 0;
 }
 
 #endif /* TV_TLS_TEST_H */

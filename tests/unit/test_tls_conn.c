@@ -329,16 +329,9 @@ static void test_arena_exhausted(void)
 
 int main(void)
 {
-    signal(SIGPIPE, SIG_IGN); /* a server that dies must fail a check, not the run */
-    if (tv_tls_test_make_certs() != 0) {
-        fprintf(stderr, "tests/tls/make-certs.sh failed (openssl missing?)\n");
+    if (tv_tls_test_setup(arena, sizeof arena, &cfg) != 0) {
         return 1;
     }
-    size_t len;
-    uint8_t *ca = tv_tls_test_read("ca.pem", &len);
-    TV_CHECK_INT(tv_tls_arena_init(arena, sizeof arena), TV_OK);
-    TV_CHECK_INT(tv_tls_config_init(&cfg, ca, len), TV_OK);
-    free(ca);
 
     TV_RUN(test_tls13_and_resumption);
     TV_RUN(test_tls13_only_server);
