@@ -44,7 +44,8 @@ void tv_mbedtls_no_free(void *p)
 }
 
 /* Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's
- * civil_from_days): plain arithmetic, no tables, no loops. X.509 reads only
+ * civil_from_days): plain arithmetic, no tables, no loops, and past the one
+ * 64-bit division all in 32 bits (cheap on a Cortex-M4). X.509 reads only
  * the date and time of day; tm_wday, tm_yday and tm_isdst are left 0. */
 struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf)
 {
@@ -54,25 +55,23 @@ struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf
     if (tt == NULL || tm_buf == NULL || *tt < 0 || *tt > max_s) {
         return NULL;
     }
-    int64_t days = *tt / 86400;
-    int64_t secs = *tt % 86400;
-    int64_t z = days + 719468;
-    int64_t era = z / 146097;
-    int64_t doe = z - era * 146097;
-    int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    int64_t mp = (5 * doy + 2) / 153;
-    int64_t mday = doy - (153 * mp + 2) / 5 + 1;
-    int64_t mon = mp < 10 ? mp + 3 : mp - 9;
-    int64_t year = yoe + era * 400 + (mon <= 2 ? 1 : 0);
+    int32_t days = (int32_t)(*tt / 86400);
+    int32_t secs = (int32_t)(*tt - (int64_t)days * 86400);
+    int32_t z = days + 719468;
+    int32_t era = z / 146097;
+    int32_t doe = z - era * 146097;
+    int32_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int32_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int32_t mp = (5 * doy + 2) / 153;
+    int32_t mon = mp < 10 ? mp + 3 : mp - 9;
 
     memset(tm_buf, 0, sizeof *tm_buf);
-    tm_buf->tm_year = (int)(year - 1900);
-    tm_buf->tm_mon = (int)(mon - 1);
-    tm_buf->tm_mday = (int)mday;
-    tm_buf->tm_hour = (int)(secs / 3600);
-    tm_buf->tm_min = (int)(secs / 60 % 60);
-    tm_buf->tm_sec = (int)(secs % 60);
+    tm_buf->tm_year = yoe + era * 400 + (mon <= 2 ? 1 : 0) - 1900;
+    tm_buf->tm_mon = mon - 1;
+    tm_buf->tm_mday = doy - (153 * mp + 2) / 5 + 1;
+    tm_buf->tm_hour = secs / 3600;
+    tm_buf->tm_min = secs / 60 % 60;
+    tm_buf->tm_sec = secs % 60;
     return tm_buf;
 }
 

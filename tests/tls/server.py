@@ -14,6 +14,8 @@ resumed), "app_bytes" (application bytes received), "data" (their hex)}.
 
 Modes:
   echo    send back every byte received until the client closes (default)
+  http    read one HTTP request head, answer 200 with a small JSON body,
+          then close with close_notify
   close   complete the handshake, then close with close_notify
   fin     complete the handshake, then close TCP without close_notify
   drop    read the ClientHello, then end the TCP stream (FIN) unanswered
@@ -86,6 +88,17 @@ def serve_tls(raw, ctx, mode, log):
     try:
         if mode == "close":
             conn = conn.unwrap()
+        elif mode == "http":
+            while b"\r\n\r\n" not in received:
+                chunk = conn.recv(4096)
+                if not chunk:
+                    break
+                received += chunk
+            body = b'{"timestamp":"2024-01-01T00:00:00Z"}'
+            conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: %d\r\nConnection: close\r\n\r\n%s"
+                         % (len(body), body))
+            conn = conn.unwrap()
         elif mode == "echo":
             while True:
                 chunk = conn.recv(16384)
@@ -107,7 +120,7 @@ def main():
     ap.add_argument("--log", required=True)
     ap.add_argument("--tls", default="any", choices=["1.2", "1.3", "any"])
     ap.add_argument("--client-order", action="store_true")
-    ap.add_argument("--mode", default="echo", choices=["echo", "close", "fin", "drop", "silent"])
+    ap.add_argument("--mode", default="echo", choices=["echo", "http", "close", "fin", "drop", "silent"])
     args = ap.parse_args()
     ctx = context(args)
     with socket.create_server(("127.0.0.1", 0)) as srv:
