@@ -1,0 +1,82 @@
+# make firmware: the Cortex-M4 test image and its size table.
+#
+# Cross-compiles our library (src/*.c and the mbedTLS glue, with whatever
+# src/ holds at the time), mbedTLS, the bare-metal port and the image of
+# tests/firmware/ for QEMU's mps2-an386 with arm-none-eabi-gcc at -Os, links
+# them with --gc-sections against newlib-nano, and prints what the linker
+# kept per component (from the link map): our library, jsmn (compiled into
+# our JSON code, told apart by its function names), mbedTLS's three
+# libraries, the port, the image's own code, and the C runtime.
+#
+#   make firmware            build/firmware/tradovate-fw.elf and the table
+#   make firmware-run        run it under QEMU against a local TLS server
+#
+# Variables: FW_CC (arm-none-eabi-gcc), FW_CFLAGS (-Os -g), FW_O
+# (build/firmware), MBEDTLS_DIR (an SDK's own mbedTLS 3.6 tree).
+
+FW_O ?= build/firmware
+FW_CC ?= arm-none-eabi-gcc
+FW_AR ?= arm-none-eabi-ar
+FW_SIZE ?= arm-none-eabi-size
+FW_ARCH := -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16
+FW_CFLAGS ?= -Os -g
+FW_ALL_CFLAGS = $(FW_ARCH) $(FW_CFLAGS) -ffunction-sections -fdata-sections
+# Error names without their sentences (tv_config.h): what firmware builds are
+# expected to choose, and 6 KB less flash.
+FW_CPPFLAGS = $(TV_CPPFLAGS) -Iport/baremetal -Itests/firmware -DTV_CONFIG_ERROR_TEXT=0
+FW_MBEDTLS_OUT := $(FW_O)/mbedtls
+FW_MBEDTLS_LIBS := $(FW_MBEDTLS_OUT)/libmbedtls.a $(FW_MBEDTLS_OUT)/libmbedx509.a \
+                   $(FW_MBEDTLS_OUT)/libmbedcrypto.a
+FW_CERTS := $(FW_O)/certs
+
+fw_objs = $(patsubst %.c,$(FW_O)/obj/%.o,$(1))
+FW_LIB_OBJS := $(call fw_objs,$(LIB_SRCS) $(wildcard port/mbedtls/*.c))
+FW_PORT_OBJS := $(call fw_objs,$(wildcard port/baremetal/*.c))
+FW_APP_OBJS := $(call fw_objs,$(wildcard tests/firmware/*.c)) $(FW_O)/obj/tests/firmware/ca.o
+FW_ELF := $(FW_O)/tradovate-fw.elf
+
+firmware: $(FW_ELF)
+	@$(PYTHON) port/baremetal/fw_size.py $(FW_O)/tradovate-fw.map $(FW_ELF) $(FW_SIZE)
+
+$(FW_O)/obj/%.o: %.c | deps
+	@mkdir -p $(dir $@)
+	$(FW_CC) -std=c11 $(WARNFLAGS) $(FW_ALL_CFLAGS) $(FW_CPPFLAGS) -MMD -MP -c $< -o $@
+
+# The image trusts the CA of the TLS tests' PKI (made here with openssl).
+$(FW_CERTS)/.done:
+	sh tests/tls/make-certs.sh $(FW_CERTS)
+
+$(FW_O)/obj/tests/firmware/ca.o: tests/firmware/ca.S $(FW_CERTS)/.done
+	@mkdir -p $(dir $@)
+	$(FW_CC) $(FW_ARCH) -DTV_FW_CA_FILE='"$(FW_CERTS)/ca.der"' -c $< -o $@
+
+$(FW_O)/libtradovate.a: $(FW_LIB_OBJS)
+	@rm -f $@
+	$(FW_AR) rcs $@ $^
+
+$(FW_O)/libtvport.a: $(FW_PORT_OBJS)
+	@rm -f $@
+	$(FW_AR) rcs $@ $^
+
+$(FW_MBEDTLS_OUT)/libmbedcrypto.a: tv-mbedtls-force | deps
+	+@$(call tv_mbedtls_make,$(FW_CC),$(FW_ALL_CFLAGS),$(FW_MBEDTLS_OUT),$(FW_AR))
+$(FW_MBEDTLS_OUT)/libmbedx509.a $(FW_MBEDTLS_OUT)/libmbedtls.a: $(FW_MBEDTLS_OUT)/libmbedcrypto.a ;
+
+# No nosys.specs: a call into an unimplemented syscall (malloc's _sbrk,
+# stdio's _write) is a link error here, not a silent stub.
+$(FW_ELF): $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
+           tests/firmware/mps2-an386.ld
+	$(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
+	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(FW_O)/tradovate-fw.map -o $@ \
+	  $(FW_APP_OBJS) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
+	  $(FW_MBEDTLS_LIBS) -lc -lgcc -Wl,--end-group
+
+-include $(FW_LIB_OBJS:.o=.d) $(FW_PORT_OBJS:.o=.d) $(FW_APP_OBJS:.o=.d)
+
+# Runs the image under QEMU: a TLS server on loopback, the relay between the
+# image's semihosting pipes and that server, two requests (the second one
+# resumed). Needs qemu-system-arm.
+firmware-run: $(FW_ELF)
+	$(PYTHON) tests/firmware/run.py --elf $(FW_ELF) --certs $(FW_CERTS) --dir $(FW_O)
+
+.PHONY: firmware firmware-run

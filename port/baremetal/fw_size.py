@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""Size table of the firmware image, per component, from the GNU ld map.
+
+    fw_size.py MAP ELF [SIZE-TOOL]
+
+Counts every input section the linker kept (after --gc-sections) in the
+image's allocated output sections, in the columns of `size`: text (code,
+read-only data, exception index), data (initialised RAM, also stored in
+flash), bss (zeroed RAM). Components are told apart by the archive or object
+each section came from; jsmn is compiled into our JSON code, so its
+functions are recognised by name. Merged string sections may be listed
+overlapping; only bytes past the highest address already counted count.
+Ends with `size`'s own total for the ELF as a cross-check.
+"""
+import re
+import subprocess
+import sys
+
+SECTION_KIND = {".text": "text", ".ARM.exidx": "text", ".data": "data", ".bss": "bss"}
+
+ROWS = [
+    ("ours", "libtradovate (our library)"),
+    ("jsmn", "jsmn"),
+    ("mbedcrypto", "mbedTLS: libmbedcrypto"),
+    ("mbedx509", "mbedTLS: libmbedx509"),
+    ("mbedtls", "mbedTLS: libmbedtls"),
+    ("port", "bare-metal port"),
+    ("image", "test image (main, board, startup, CA)"),
+    ("libc", "C runtime (newlib-nano, libgcc)"),
+    ("other", "alignment and linker padding"),
+]
+
+INPUT = re.compile(r"^ ([^\s*]\S*)\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
+NAME_ONLY = re.compile(r"^ (\S+)$")
+CONTINUED = re.compile(r"^\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)\s+(\S.*)$")
+OUTPUT = re.compile(r"^(\.\S+)\s")
+FILL = re.compile(r"^ \*fill\*\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)")
+
+
+def component(section, origin):
+    """(component, module) of one input section."""
+    member = re.search(r"([^/]+)\.a\(([^)]+)\)$", origin)
+    if member:
+        archive, obj = member.groups()
+        if archive == "libtradovate":
+            if "jsmn" in section:
+                return "jsmn", None
+            return "ours", obj[:-2] if obj.endswith(".o") else obj
+        if archive in ("libmbedcrypto", "libmbedx509", "libmbedtls"):
+            return archive[3:], None
+        if archive == "libtvport":
+            return "port", None
+        return "libc", None
+    if "/tests/firmware/" in origin:
+        return "image", None
+    return "other", None
+
+
+def parse(map_path):
+    totals = {}
+    modules = {}
+    in_map = False
+    kind = None
+    pending = None
+    high = 0
+
+    def count(comp, module, addr, size):
+        nonlocal high
+        size = max(0, addr + size - max(addr, high))
+        high = max(high, addr + size)
+        for table, key in ((totals, comp), (modules, module)):
+            if key:
+                table.setdefault(key, {"text": 0, "data": 0, "bss": 0})[kind] += size
+
+    with open(map_path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line.startswith("Linker script and memory map"):
+                in_map = True
+                continue
+            if not in_map:
+                continue
+            out = OUTPUT.match(line)
+            if out:
+                kind = SECTION_KIND.get(out.group(1))
+                pending = None
+                high = 0
+                continue
+            if kind is None:
+                continue
+            fill = FILL.match(line)
+            if fill:
+                count("other", None, int(fill.group(1), 16), int(fill.group(2), 16))
+                continue
+            m = INPUT.match(line) or (CONTINUED.match(line) if pending else None)
+            if m is None:
+                n = NAME_ONLY.match(line)
+                pending = n.group(1) if n and not n.group(1).startswith("*") else None
+                continue
+            name = m.group(1) if m.re is INPUT else pending
+            addr, size, origin = int(m.group(m.re.groups - 2), 16), int(
+                m.group(m.re.groups - 1), 16), m.group(m.re.groups)
+            pending = None
+            comp, module = component(name, origin)
+            count(comp, module, addr, size)
+    return totals, modules
+
+
+def fmt(label, row):
+    total = row["text"] + row["data"] + row["bss"]
+    return "%-40s %9d %7d %7d %9d" % (label, row["text"], row["data"], row["bss"], total)
+
+
+def main():
+    map_path, elf = sys.argv[1], sys.argv[2]
+    size_tool = sys.argv[3] if len(sys.argv) > 3 else "arm-none-eabi-size"
+    totals, modules = parse(map_path)
+    zero = {"text": 0, "data": 0, "bss": 0}
+    print("Firmware image %s (Cortex-M4, -Os, --gc-sections, newlib-nano), bytes:" % elf)
+    print("%-40s %9s %7s %7s %9s" % ("component", "text", "data", "bss", "total"))
+    grand = dict(zero)
+    for key, label in ROWS:
+        row = totals.get(key, zero)
+        print(fmt(label, row))
+        for k in grand:
+            grand[k] += row[k]
+        if key == "ours":
+            for module in sorted(modules):
+                print(fmt("  " + module, modules[module]))
+        if key == "mbedtls":
+            mbed = {k: sum(totals.get(c, zero)[k] for c in ("mbedcrypto", "mbedx509", "mbedtls"))
+                    for k in zero}
+            print(fmt("mbedTLS total", mbed))
+    print(fmt("sum of the above", grand))
+    print("whole image, as %s reports it:" % size_tool)
+    sys.stdout.write(subprocess.run([size_tool, elf], check=True, capture_output=True,
+                                    text=True).stdout)
+
+
+if __name__ == "__main__":
+    main()
