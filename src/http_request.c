@@ -232,6 +232,30 @@ int tv_http_req_query_ids(tv_http_req *rq, const char *name, const int64_t *ids,
     return rc;
 }
 
+int tv_http_req_query_raw(tv_http_req *rq, const char *query)
+{
+    int rc = req_check(rq, REQ_TARGET);
+    if (rc != TV_OK) {
+        return rc;
+    }
+    if (query == NULL || query[0] == '\0') {
+        return req_fail(rq, TV_ERR_INVALID_ARG);
+    }
+    /* Query bytes are path bytes (RFC 3986 pchar and '/', %XX complete),
+     * which leaves no way to a space, CR, LF or '#'. */
+    if (path_check(query) != TV_OK) {
+        return req_fail(rq, TV_ERR_BAD_STRING);
+    }
+    rc = req_put(rq, rq->queries == 0 ? "?" : "&", 1);
+    if (rc == TV_OK) {
+        rc = req_puts(rq, query);
+    }
+    if (rq->queries < UINT8_MAX) {
+        rq->queries++;
+    }
+    return rc;
+}
+
 /* Host: letters, digits, "-._~%"; or "[...]" with hex digits, ':' and '.'. */
 static int host_check(const char *host)
 {

@@ -186,6 +186,16 @@ size_t tv_json_split_compact(tv_json_splitter *sp, char *buf, size_t len)
     return len - keep;
 }
 
+int tv_json_split_consumed(tv_json_splitter *sp, size_t n)
+{
+    if (sp == NULL || n > sp->pos || (sp->state == TV_SPLIT_ELEM && n > sp->elem_start)) {
+        return TV_ERR_INVALID_ARG;
+    }
+    sp->pos -= n;
+    sp->elem_start -= n < sp->elem_start ? n : sp->elem_start;
+    return TV_OK;
+}
+
 int tv_json_split_finish(const tv_json_splitter *sp)
 {
     if (sp == NULL) {

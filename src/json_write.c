@@ -277,6 +277,26 @@ static int tv_write_plain(tv_json_writer *w, const char *s, size_t n)
     return tv_value_end(w);
 }
 
+int tv_json_write_raw(tv_json_writer *w, const char *json, size_t len)
+{
+    if (w == NULL) {
+        return TV_ERR_INVALID_ARG;
+    }
+    if (json == NULL) {
+        return tv_fail(w, TV_ERR_INVALID_ARG);
+    }
+    /* Only one complete, strict JSON value may pass: nothing a caller gives
+     * can break the document around it. */
+    int rc = tv_json_validate(json, len);
+    if (rc < 0) {
+        return tv_fail(w, rc);
+    }
+    if (tv_value_begin(w)) {
+        tv_put_syntax(w, json, len);
+    }
+    return tv_value_end(w);
+}
+
 int tv_json_write_i64(tv_json_writer *w, int64_t v)
 {
     char tmp[20];

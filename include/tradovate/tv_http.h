@@ -166,6 +166,18 @@ int tv_http_req_query_i64(tv_http_req *rq, const char *name, int64_t value);
 int tv_http_req_query_ids(tv_http_req *rq, const char *name, const int64_t *ids, size_t n);
 
 /**
+ * @brief Append an already formed query part verbatim, e.g. "masterid=7&x=1"
+ *        (for generic calls whose parameters the caller spells).
+ *
+ * Every byte must be an RFC 3986 path byte (unreserved, sub-delims, ':', '@',
+ * '/', or a complete %XX escape): no space, '#', CR, LF or control byte.
+ * Allowed only between tv_http_req_begin() and tv_http_req_host().
+ * @return TV_OK; TV_ERR_INVALID_ARG (NULL or empty); TV_ERR_BAD_STRING;
+ *         TV_ERR_STATE; TV_ERR_REQUEST_TOO_LARGE; or an earlier failure.
+ */
+int tv_http_req_query_raw(tv_http_req *rq, const char *query);
+
+/**
  * @brief End the request line (" HTTP/1.1") and write `Host` and
  *        `Accept: application/json`. Required, once, before any header.
  *

@@ -400,6 +400,14 @@ int tv_json_write_double(tv_json_writer *w, double v);
 int tv_json_write_bool(tv_json_writer *w, bool v);
 /** @brief `null`. */
 int tv_json_write_null(tv_json_writer *w);
+/**
+ * @brief A caller's JSON text as one value, verbatim (e.g. a free-form object).
+ *
+ * The text must be exactly one strict JSON value (tv_json_validate()); otherwise
+ * the writer fails with that validation error and nothing is written, so no input
+ * can break the surrounding document. json is read only during the call.
+ */
+int tv_json_write_raw(tv_json_writer *w, const char *json, size_t len);
 /** @brief A date-time string as tv_json_format_time(). */
 int tv_json_write_time(tv_json_writer *w, int64_t ms);
 /**
@@ -491,6 +499,16 @@ int tv_json_split_next(tv_json_splitter *sp, const char *buf, size_t len, size_t
  * @return the window's new length. Offsets from earlier calls are invalid after.
  */
 size_t tv_json_split_compact(tv_json_splitter *sp, char *buf, size_t len);
+
+/**
+ * @brief The caller released the first n bytes of the window itself (another
+ *        layer owns the buffer and compacts it): shift the splitter's offsets.
+ *
+ * n must not exceed the end of the last element returned (bytes not yet
+ * scanned are never dropped). Use this or tv_json_split_compact(), not both.
+ * @return TV_OK; TV_ERR_INVALID_ARG (NULL, or n beyond the scanned bytes).
+ */
+int tv_json_split_consumed(tv_json_splitter *sp, size_t n);
 
 /**
  * @brief At the end of the stream: was the array complete?
