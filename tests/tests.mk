@@ -35,7 +35,7 @@ test-unit: $(UNIT_BINS)
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 # Python tests: the C declarations against the API reference, and the simulator.
-test-py:
+test-py: $(CLI)
 	$(PYTHON) -m unittest discover -s tests/api -p 'test_*.py'
 
 test-sim:

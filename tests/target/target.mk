@@ -24,6 +24,8 @@
 TARGET_HOST_ONLY += tests/unit/test_port_posix.c
 # TLS: they link mbedTLS, which these images do not build.
 TARGET_HOST_ONLY += $(wildcard tests/unit/test_tls_*.c)
+# The client against the simulator: a Python server over loopback TLS.
+TARGET_HOST_ONLY += $(wildcard tests/unit/test_client_*.c)
 
 # The library's network code (TLS, connections, the client on top) is not
 # built for these images.
@@ -53,8 +55,12 @@ TARGET_LDFLAGS = $(TARGET_ARCH) $(TARGET_OPT) -nostartfiles --specs=rdimon.specs
 TARGET_LIB_OBJS := $(patsubst %.c,$(TARGET_OUT)/obj/%.o,\
                      $(filter-out $(TARGET_NET_SRCS),$(LIB_SRCS)))
 TARGET_LIB := $(TARGET_OUT)/libtradovate.a
+# Support for the simulator tests (processes, TLS) stays on the host.
+TARGET_SUPPORT_SRCS := $(filter-out tests/support/sim_process.c tests/support/client_fixture.c,\
+                         $(SUPPORT_SRCS))
 TARGET_SUPPORT_OBJS := $(patsubst %.c,$(TARGET_OUT)/obj/%.o,\
-                         $(SUPPORT_SRCS) tests/target/startup.c $(wildcard tests/target/shim/*.c))
+                         $(TARGET_SUPPORT_SRCS) tests/target/startup.c \
+                         $(wildcard tests/target/shim/*.c))
 TARGET_TESTS := $(filter-out $(TARGET_HOST_ONLY),$(UNIT_SRCS))
 TARGET_CHECKS := fail overflow guard flash shims
 TARGET_CHECK_OBJS := $(patsubst %,$(TARGET_OUT)/obj/selfcheck-%.o,$(TARGET_CHECKS))
