@@ -409,7 +409,7 @@ static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep
 {
     tv_transport t = tv_conn_transport(c);
     tv_json_splitter sp;
-    size_t len, a, b;
+    size_t len, a = 0, b = 0;
     if (c->resp.status < 200 || c->resp.status > 299) {
         return tv_call_single(c, call, ep, deadline); /* error status: classify it */
     }
@@ -429,7 +429,7 @@ static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep
         if (r == TV_JSON_SPLIT_END && tv_http_resp_complete(&c->resp)) {
             return TV_OK;
         }
-        if (r == TV_ERR_JSON_TYPE && a == 0 && call->sink->count == 0) {
+        if (r == TV_ERR_JSON_TYPE && call->sink->count == 0) {
             /* Not an array: a penalty ticket or an error object. */
             return tv_call_single(c, call, ep, deadline);
         }

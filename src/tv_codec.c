@@ -15,10 +15,6 @@
 #include "tv_codec_priv.h"
 #include "tv_tables_priv.h"
 
-#ifndef TV_CONFIG_STRICT_REQUIRED
-#define TV_CONFIG_STRICT_REQUIRED 1
-#endif
-
 /* Legacy spellings accepted when decoding (the reference, section 12). */
 typedef struct tv_codec_alias {
     const tv_schema *schema;

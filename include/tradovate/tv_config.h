@@ -99,6 +99,16 @@
 /* Client                                                              */
 /* ------------------------------------------------------------------ */
 
+/**
+ * 1 (default): a decoded object that lacks a field the API reference marks
+ * required is refused with TV_ERR_JSON_MISSING_FIELD (the field's name in
+ * tv_call_info.detail). 0: such fields are only left absent (their presence
+ * bit clear), for servers that are laxer than their published schema.
+ */
+#ifndef TV_CONFIG_STRICT_REQUIRED
+#define TV_CONFIG_STRICT_REQUIRED 1
+#endif
+
 /** Default deadline of one request (connect + handshake + send + receive), ms. */
 #ifndef TV_DEFAULT_TIMEOUT_MS
 #define TV_DEFAULT_TIMEOUT_MS 10000u

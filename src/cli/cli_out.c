@@ -33,9 +33,9 @@ void cli_put_pad(const char *s, size_t width)
 {
     size_t n = strlen(s);
     fputs(s, stdout);
-    for (; n < width; n++) {
+    do { /* at least one space, even after a value wider than its column */
         fputc(' ', stdout);
-    }
+    } while (++n < width);
 }
 
 void cli_err(const char *a, const char *b, const char *c)
