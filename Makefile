@@ -18,6 +18,15 @@ SHELL := /bin/bash
 
 O ?= build
 SAN ?= 0
+V ?= 0
+# Quiet by default: one line per file (V=1 shows the full commands).
+ifeq ($(V),1)
+Q :=
+tv_say = @:
+else
+Q := @
+tv_say = @printf '  %-7s %s\n' $(1) $(2)
+endif
 
 # ---------------------------------------------------------------- deps ----
 # Third-party source is fetched into build/deps, never committed. Debian's
@@ -84,17 +93,31 @@ PORT_SRCS := $(wildcard port/posix/*.c)
 LIB_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(LIB_SRCS) $(PORT_SRCS))
 LIB := $(O)/libtradovate.a
 
-all: $(LIB)
+# The command-line program (src/cli/), a client of the public API plus the
+# library's private table headers for schema-driven options and output.
+CLI_SRCS := $(wildcard src/cli/*.c)
+CLI_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(CLI_SRCS))
+CLI := $(O)/tradovate
+$(CLI_OBJS): TV_CPPFLAGS += -Isrc
+
+all: $(LIB) $(CLI)
 
 $(O)/obj/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(TV_CFLAGS) -MMD -MP -c $< -o $@
+	$(call tv_say,CC,$<)
+	$(Q)$(CC) $(TV_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJS)
 	@rm -f $@
-	$(AR) rcs $@ $^
+	$(call tv_say,AR,$@)
+	$(Q)$(AR) rcs $@ $^
 
--include $(LIB_OBJS:.o=.d)
+-include $(LIB_OBJS:.o=.d) $(CLI_OBJS:.o=.d)
+
+# The README's first command: build, start the simulator, run a scripted
+# trading session with the CLI, stop the simulator.
+demo: all
+	bash tests/demo.sh
 
 # mbedTLS built from $(MBEDTLS_DIR) with port/mbedtls/tv_mbedtls_config.h;
 # defines MBEDTLS_LIBS for the host.
@@ -102,6 +125,9 @@ $(LIB): $(LIB_OBJS)
 
 # make firmware: the Cortex-M4 image with the bare-metal port and its size table.
 -include port/baremetal/firmware.mk
+
+$(CLI): $(CLI_OBJS) $(LIB) $(MBEDTLS_LIBS)
+	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(MBEDTLS_LIBS)
 
 # --------------------------------------------------------------- tests ----
 -include tests/tests.mk
@@ -112,6 +138,6 @@ clean:
 distclean:
 	rm -rf build
 
-.PHONY: all deps clean distclean
+.PHONY: all deps demo clean distclean
 # Keep objects of test programs (make would delete them as intermediates).
 .SECONDARY:

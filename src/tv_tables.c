@@ -13,6 +13,7 @@
 
 #define TV__ENUM_NAME(c, s) s,
 #define TV__DEFINE_ENUM(type, PREFIX, refname, LIST)                                               \
+    _Static_assert(sizeof(type) == sizeof(int), #type " must be int-sized for the codec");       \
     static const char *const type##_names[] = {NULL, LIST(TV__ENUM_NAME)};                         \
     const tv_enum_desc type##_desc = {                                                             \
         refname, type##_names, (uint16_t)(sizeof type##_names / sizeof type##_names[0])};         \

@@ -15,13 +15,15 @@ PYTHON ?= python3
 
 $(O)/obj/tests/%.o: tests/%.c | deps
 	@mkdir -p $(dir $@)
-	$(CC) $(TV_CFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
+	$(call tv_say,CC,$<)
+	$(Q)$(CC) $(TV_CFLAGS) $(TEST_CPPFLAGS) -MMD -MP -c $< -o $@
 
 -include $(SUPPORT_OBJS:.o=.d) $(patsubst tests/unit/%.c,$(O)/obj/tests/unit/%.d,$(UNIT_SRCS))
 
 $(O)/tests/%: $(O)/obj/tests/unit/%.o $(SUPPORT_OBJS) $(LIB) $(MBEDTLS_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $< $(SUPPORT_OBJS) $(LIB) $(MBEDTLS_LIBS)
+	$(call tv_say,LINK,$@)
+	$(Q)$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $< $(SUPPORT_OBJS) $(LIB) $(MBEDTLS_LIBS)
 
 # Runs every unit test of this build variant; prints each result, fails at the end.
 test-unit: $(UNIT_BINS)
@@ -33,7 +35,7 @@ test-unit: $(UNIT_BINS)
 	if [ -n "$$failed" ]; then echo "failed:$$failed"; exit 1; fi
 
 # Python tests: the C declarations against the API reference, and the simulator.
-test-py:
+test-py: $(CLI)
 	$(PYTHON) -m unittest discover -s tests/api -p 'test_*.py'
 
 test-sim:
@@ -41,13 +43,16 @@ test-sim:
 
 # clang must accept the same strict warnings as gcc: compile everything with it.
 test-clang-build: deps
-	$(MAKE) CC=clang O=build/clang $(LIB) $(patsubst $(O)/%,build/clang/%,$(UNIT_BINS))
+	+@$(MAKE) --no-print-directory CC=clang O=build/clang $(LIB) $(patsubst $(O)/%,build/clang/%,$(UNIT_BINS))
 
 test: deps
-	$(MAKE) test-unit
-	$(MAKE) O=build/san SAN=1 test-unit
-	$(MAKE) test-clang-build
-	$(MAKE) test-py
-	$(MAKE) test-sim
+	+@$(MAKE) --no-print-directory test-unit
+	+@$(MAKE) --no-print-directory O=build/san SAN=1 test-unit
+	+@$(MAKE) --no-print-directory test-clang-build
+	+@$(MAKE) --no-print-directory test-py
+	+@$(MAKE) --no-print-directory test-sim
+	+@$(MAKE) --no-print-directory test-target
 
 .PHONY: test test-unit test-py test-sim test-clang-build
+
+-include tests/target/target.mk

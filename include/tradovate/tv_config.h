@@ -60,6 +60,16 @@
 #endif
 
 /**
+ * Most 1xx interim responses (100 Continue, 103 Early Hints, ...) skipped
+ * before the final response. One more is refused with
+ * TV_ERR_HTTP_BAD_RESPONSE, so a peer cannot keep the client reading interim
+ * heads forever. At most 255.
+ */
+#ifndef TV_HTTP_MAX_INTERIM
+#define TV_HTTP_MAX_INTERIM 4
+#endif
+
+/**
  * Allow plaintext `http://` base URLs. 0 (the default) refuses them with
  * TV_ERR_INSECURE_URL. Benchmark builds set 1 to measure the client without
  * TLS; even then only loopback hosts (127.0.0.0/8, ::1, localhost) are
@@ -76,7 +86,10 @@
 /**
  * Deepest nesting of arrays/objects accepted in a JSON document. Deeper
  * documents are refused with TV_ERR_JSON_TOO_DEEP. The validator keeps one
- * bit per level on the stack, so this costs TV_JSON_MAX_DEPTH/8 bytes.
+ * bit per level on the stack, so this costs TV_JSON_MAX_DEPTH/8 bytes; every
+ * tv_json_writer carries the same bits (and refuses to nest deeper), and the
+ * array splitter lets an element nest TV_JSON_MAX_DEPTH - 1 deep, so that a
+ * streamed document obeys the same bound as a whole one. At most 65535.
  */
 #ifndef TV_JSON_MAX_DEPTH
 #define TV_JSON_MAX_DEPTH 32

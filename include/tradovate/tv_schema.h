@@ -139,7 +139,11 @@ typedef struct tv_schema {
  *  UNRECOGNIZED/out-of-range values; `type type_parse(const char *s,
  *  size_t len)` — the value, or PREFIX_UNRECOGNIZED for anything else. */
 #define TV_DECLARE_ENUM(type, PREFIX, refname, LIST)                                               \
-    typedef enum type { PREFIX##_UNRECOGNIZED = 0, LIST(TV__ENUM_CONST) PREFIX##_COUNT } type;     \
+    typedef enum type {                                                                            \
+        PREFIX##_UNRECOGNIZED = 0,                                                                 \
+        LIST(TV__ENUM_CONST) PREFIX##_COUNT,                                                       \
+        PREFIX##_FORCE_INT = 0x7FFFFFFF /* int-sized even with -fshort-enums */                    \
+    } type;                                                                                        \
     extern const tv_enum_desc type##_desc;                                                         \
     const char *type##_name(type value);                                                           \
     type type##_parse(const char *s, size_t len);

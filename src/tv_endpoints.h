@@ -1,0 +1,109 @@
+/*
+ * Private to the library: every endpoint the client types, declared once.
+ *
+ * A row says how to call the endpoint (method, path, query shape), what it
+ * takes and returns (schemas), and how the client must treat it: whether it
+ * needs the bearer token, whether it is a mutation (at most once: never
+ * resent, outcome-unknown on a broken answer), whether its answer is a
+ * streamed list, whether its body carries secrets to wipe, and which member
+ * carries the client id used for reconciliation.
+ */
+#ifndef TV_ENDPOINTS_H
+#define TV_ENDPOINTS_H
+
+#include <stdint.h>
+
+#include "tradovate/tv_http.h"
+#include "tradovate/tv_schema.h"
+
+/* Query string shapes. */
+typedef enum tv_query_kind {
+    TV_Q_NONE,
+    TV_Q_ID,        /* ?id=N */
+    TV_Q_IDS,       /* ?ids=1,2,3 */
+    TV_Q_MASTERID,  /* ?masterid=N */
+    TV_Q_MASTERIDS, /* ?masterids=1,2 */
+    TV_Q_NAME       /* ?name=S */
+} tv_query_kind;
+
+/* Endpoint flags. */
+#define TV_EP_AUTH 0x01u     /* sends Authorization: Bearer */
+#define TV_EP_MUTATION 0x02u /* changes state: at most once */
+#define TV_EP_LIST 0x04u     /* the answer is a JSON array, streamed */
+#define TV_EP_SECRET 0x08u   /* the body holds secrets: wipe after use */
+#define TV_EP_PATH_CFG 0x10u /* path comes from the client's configuration */
+#define TV_EP_TOKEN 0x20u    /* the answer is an AccessTokenResponse to keep */
+
+/* (id, method, path, flags, query, request schema, response schema, id member) */
+#define TV__AUTH_ENDPOINTS(X)                                                                      \
+    X(AUTH_TOKEN, POST, "/auth/accesstokenrequest", TV_EP_SECRET | TV_EP_TOKEN, NONE,              \
+      access_token_request, access_token_response, NULL)                                           \
+    X(AUTH_RENEW, GET, "/auth/renewaccesstoken", TV_EP_AUTH | TV_EP_TOKEN, NONE, none,             \
+      access_token_response, NULL)                                                                 \
+    X(AUTH_ME, GET, "/auth/me", TV_EP_AUTH, NONE, none, me_response, NULL)                         \
+    X(TIMESTAMP, GET, NULL, TV_EP_PATH_CFG, NONE, none, none, NULL)                                \
+    X(USERINFO, GET, NULL, TV_EP_AUTH | TV_EP_PATH_CFG, NONE, none, user_info, NULL)
+
+#define TV__MUT (TV_EP_AUTH | TV_EP_MUTATION)
+#define TV__ACTION_ENDPOINTS(X)                                                                    \
+    X(CANCEL_ORDER, POST, "/order/cancelorder", TV__MUT, NONE, cancel_order, command_result,       \
+      "clOrdId")                                                                                   \
+    X(DRY_RUN, POST, "/order/dryrun", TV_EP_AUTH, NONE, dry_run, dry_run_response, NULL)           \
+    X(INTERRUPT_STRATEGY, POST, "/orderStrategy/interruptorderstrategy", TV__MUT, NONE,            \
+      interrupt_order_strategy, order_strategy_status_response, NULL)                              \
+    X(LIQUIDATE_POSITION, POST, "/order/liquidateposition", TV__MUT, NONE, liquidate_position,     \
+      place_order_result, NULL)                                                                    \
+    X(LIQUIDATE_POSITIONS, POST, "/order/liquidatepositions", TV__MUT, NONE,                       \
+      liquidate_positions, simple_response, NULL)                                                  \
+    X(MODIFY_ORDER, POST, "/order/modifyorder", TV__MUT, NONE, modify_order, command_result,       \
+      "clOrdId")                                                                                   \
+    X(MODIFY_STRATEGY, POST, "/orderStrategy/modifyorderstrategy", TV__MUT, NONE,                  \
+      modify_order_strategy, order_strategy_status_response, NULL)                                 \
+    X(PLACE_OCO, POST, "/order/placeoco", TV__MUT, NONE, place_oco, place_oco_result, "clOrdId")   \
+    X(PLACE_OSO, POST, "/order/placeoso", TV__MUT, NONE, place_oso, place_oso_result, "clOrdId")   \
+    X(PLACE_ORDER, POST, "/order/placeorder", TV__MUT, NONE, place_order, place_order_result,      \
+      "clOrdId")                                                                                   \
+    X(START_STRATEGY, POST, "/orderStrategy/startorderstrategy", TV__MUT, NONE,                    \
+      start_order_strategy, order_strategy_status_response, "uuid")
+
+/* The five reads of one entity. */
+#define TV__ENTITY_ENDPOINTS(X, E, path, e)                                                       \
+    X(E##_LIST, GET, "/" path "/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, e, NULL)              \
+    X(E##_ITEM, GET, "/" path "/item", TV_EP_AUTH, ID, none, e, NULL)                             \
+    X(E##_ITEMS, GET, "/" path "/items", TV_EP_AUTH | TV_EP_LIST, IDS, none, e, NULL)             \
+    X(E##_DEPS, GET, "/" path "/deps", TV_EP_AUTH | TV_EP_LIST, MASTERID, none, e, NULL)          \
+    X(E##_LDEPS, GET, "/" path "/ldeps", TV_EP_AUTH | TV_EP_LIST, MASTERIDS, none, e, NULL)
+
+#define TV_ALL_ENDPOINTS(X)                                                                        \
+    TV__AUTH_ENDPOINTS(X)                                                                          \
+    TV__ACTION_ENDPOINTS(X)                                                                        \
+    TV__ENTITY_ENDPOINTS(X, COMMAND, "command", command)                                           \
+    TV__ENTITY_ENDPOINTS(X, COMMAND_REPORT, "commandReport", command_report)                       \
+    TV__ENTITY_ENDPOINTS(X, EXECUTION_REPORT, "executionReport", execution_report)                 \
+    TV__ENTITY_ENDPOINTS(X, FILL, "fill", fill)                                                    \
+    TV__ENTITY_ENDPOINTS(X, FILL_FEE, "fillFee", fill_fee)                                         \
+    TV__ENTITY_ENDPOINTS(X, ORDER, "order", order)                                                 \
+    TV__ENTITY_ENDPOINTS(X, ORDER_STRATEGY, "orderStrategy", order_strategy)                       \
+    TV__ENTITY_ENDPOINTS(X, ORDER_STRATEGY_LINK, "orderStrategyLink", order_strategy_link)         \
+    TV__ENTITY_ENDPOINTS(X, ORDER_VERSION, "orderVersion", order_version)                          \
+    X(ACCOUNT_LIST, GET, "/account/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, account, NULL)      \
+    X(POSITION_LIST, GET, "/position/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, position, NULL)   \
+    X(CONTRACT_FIND, GET, "/contract/find", TV_EP_AUTH, NAME, none, contract, NULL)                \
+    X(CONTRACT_ITEM, GET, "/contract/item", TV_EP_AUTH, ID, none, contract, NULL)
+
+#define TV__EP_ENUM(id, method, path, flags, query, req, resp, idkey) TV_EP_##id,
+typedef enum tv_endpoint_id { TV_ALL_ENDPOINTS(TV__EP_ENUM) TV_EP_COUNT } tv_endpoint_id;
+
+typedef struct tv_endpoint {
+    const char *path;         /* NULL: from the configuration (TV_EP_PATH_CFG) */
+    const tv_schema *request; /* body, NULL for none */
+    const tv_schema *result;  /* answer (element type for lists), NULL: custom */
+    const char *id_key;       /* request member carrying the client id, or NULL */
+    uint8_t method;           /* tv_http_method */
+    uint8_t flags;            /* TV_EP_* */
+    uint8_t query;            /* tv_query_kind */
+} tv_endpoint;
+
+extern const tv_endpoint tv_endpoints[TV_EP_COUNT];
+
+#endif /* TV_ENDPOINTS_H */
