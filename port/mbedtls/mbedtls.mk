@@ -43,7 +43,8 @@ $(LIB): $(MBEDTLS_GLUE_OBJS)
 # tests/tls/HANDSHAKE.md (callgrind, against a local server). Needs valgrind.
 $(O)/tls/handshake_bench: tests/tls/handshake_bench.c $(LIB) $(MBEDTLS_LIBS)
 	@mkdir -p $(dir $@)
-	$(CC) $(TV_CFLAGS) -o $@ $< $(LIB) $(MBEDTLS_LIBS)
+	$(call tv_say,LINK,$@)
+	$(Q)$(CC) $(TV_CFLAGS) -o $@ $< $(LIB) $(MBEDTLS_LIBS)
 
 tls-handshake-bench: $(O)/tls/handshake_bench
 	sh tests/tls/handshake-bench.sh $(O) $(BENCH_GROUPS)

@@ -263,9 +263,9 @@
 /* ------------------------------------------------------------------ */
 
 /* TV_MBEDTLS_TLS13_P256M replaces the built-in ECP with the p256-m driver
- * for flash-bound devices: the firmware image shrinks from 125 KB to 100 KB
- * of flash and its arena peak from 34 KB to 29 KB, but a full handshake
- * costs 5x as much (187 M instead of 37 M instructions on x86-64, see
+ * for flash-bound devices: mbedTLS shrinks from 114 KB to 89 KB of Cortex-M4
+ * flash and the firmware image's arena peak from 37 KB to 31 KB, but a full
+ * handshake costs 5x as much (187 M instead of 37 M instructions on x86-64, see
  * tests/tls/HANDSHAKE.md). In mbedTLS 3.6.6 p256-m cannot be combined with
  * X25519 when TLS is enabled, and a TLS 1.2 build on it sends no
  * supported_groups and fails ECDHE (-0x7F80), so this variant is TLS 1.3

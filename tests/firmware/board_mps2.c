@@ -10,7 +10,8 @@
  * real thing (SysTick) either way.
  *
  * The semihosting network cannot wait with a timeout or poll: reads block
- * until data arrives. That is a limit of this stand-in, not of the port.
+ * until data arrives, and a read that must not wait reports would-block at
+ * once. Those are limits of this stand-in, not of the port.
  */
 #include <stdint.h>
 #include <string.h>
@@ -192,7 +193,12 @@ int32_t tv_bm_tcp_write(intptr_t handle, const uint8_t *buf, size_t len, uint32_
 
 int32_t tv_bm_tcp_read(intptr_t handle, uint8_t *buf, size_t len, uint32_t timeout_ms)
 {
-    (void)timeout_ms;
+    if (timeout_ms == 0) {
+        /* Semihosting cannot poll: a read that must not wait finds nothing.
+         * (The client's check of an idle connection before a POST then
+         * always finds it alive.) */
+        return TV_ERR_WOULD_BLOCK;
+    }
     int n = sh_xfer(SYS_READ, (int)(handle >> 16), buf, len);
     return n > 0 ? (int32_t)n : n == 0 ? TV_ERR_PEER_CLOSED : TV_ERR_IO;
 }
