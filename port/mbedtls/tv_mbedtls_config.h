@@ -163,6 +163,7 @@
 /* Public-key crypto                                                   */
 /* ------------------------------------------------------------------ */
 
+/* Big numbers and elliptic curves, for ECDHE and for verifying signatures. */
 #define MBEDTLS_BIGNUM_C
 #define MBEDTLS_ECP_C
 /* Key agreement groups we offer, in this order (tls_config.c sets it, and
@@ -187,6 +188,8 @@
 /* Certificates                                                        */
 /* ------------------------------------------------------------------ */
 
+/* X.509 certificate chains: DER parsing, OIDs, public keys (PK) and the
+ * verification itself. */
 #define MBEDTLS_ASN1_PARSE_C
 /* ECDSA signatures are converted between DER and PSA's raw form. */
 #define MBEDTLS_ASN1_WRITE_C
@@ -206,6 +209,9 @@
 /* TLS                                                                 */
 /* ------------------------------------------------------------------ */
 
+/* A client only, TLS 1.2 and 1.3: servers we talk to may offer either.
+ * TLS 1.2 takes about 7 KB of libmbedtls's Cortex-M4 flash (26.1 KB against
+ * 18.9 KB in the 1.3-only p256-m variant below). No server side, no DTLS. */
 #define MBEDTLS_SSL_TLS_C
 #define MBEDTLS_SSL_CLI_C
 #define MBEDTLS_SSL_PROTO_TLS1_2
@@ -232,7 +238,8 @@
         MBEDTLS_TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,                                       \
         MBEDTLS_TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,                                           \
         MBEDTLS_TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384
-/* Resumption on reconnect: TLS 1.2 tickets cost ~1/65 of a full handshake. */
+/* Resumption on reconnect: a TLS 1.2 ticket resumption costs 1/94 of a full
+ * handshake, a TLS 1.3 one 1/3 (tests/tls/HANDSHAKE.md). */
 #define MBEDTLS_SSL_SESSION_TICKETS
 /* SNI, and the name the certificate is checked against. */
 #define MBEDTLS_SSL_SERVER_NAME_INDICATION
