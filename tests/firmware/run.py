@@ -5,8 +5,8 @@
 
 Starts tests/sim/tradovate_sim.py with the certificates the image trusts
 (DIR), armed to answer the login with `Connection: close`; makes the two
-named pipes of the image's semihosting "network" and relays every connection
-the image opens to the simulator over TCP; boots the image on QEMU's
+named pipes of the image's semihosting "network" (a pair per connection)
+and relays every connection the image opens to the simulator over TCP; boots the image on QEMU's
 mps2-an386 (Cortex-M4). Passes when the image exits 0 having reported a full
 handshake, a call on the kept-alive connection and a resumed reconnect, and
 the simulator recorded exactly those two TLS connections.
@@ -14,6 +14,7 @@ the simulator recorded exactly those two TLS connections.
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -59,15 +60,23 @@ def relay_one(out_fd, in_fd, port):
     sock.close()
 
 
+def make_pair(prefix, n):
+    for end in (".in", ".out"):
+        os.mkfifo("%s.%d%s" % (prefix, n, end))
+
+
 def relay(prefix, port):
-    """Connection after connection, until the image stops opening them."""
+    """Connection after connection, until the image stops opening them. The
+    pipes of connection n+1 exist before connection n is relayed, so the
+    image never opens a path that is not a pipe."""
+    n = 1
+    make_pair(prefix, n)
     while True:
-        try:
-            out_fd = os.open(prefix + ".out", os.O_RDONLY)  # the image writes here
-            in_fd = os.open(prefix + ".in", os.O_WRONLY)  # and reads here
-        except OSError:
-            return
+        out_fd = os.open("%s.%d.out" % (prefix, n), os.O_RDONLY)  # the image writes here
+        in_fd = os.open("%s.%d.in" % (prefix, n), os.O_WRONLY)  # and reads here
+        make_pair(prefix, n + 1)
         relay_one(out_fd, in_fd, port)
+        n += 1
 
 
 def main():
@@ -79,12 +88,12 @@ def main():
     args = ap.parse_args()
 
     record = os.path.join(args.dir, "run-connections.jsonl")
-    prefix = os.path.join(args.dir, "net")
-    for path in (record, prefix + ".in", prefix + ".out"):
-        if os.path.exists(path):
-            os.unlink(path)
-    os.mkfifo(prefix + ".in")
-    os.mkfifo(prefix + ".out")
+    net = os.path.join(args.dir, "net")
+    shutil.rmtree(net, ignore_errors=True)
+    os.makedirs(net)
+    prefix = os.path.join(net, "conn")
+    if os.path.exists(record):
+        os.unlink(record)
     sim = subprocess.Popen(
         [sys.executable, "tests/sim/tradovate_sim.py", "--port", "0", "--cert-dir", args.certs,
          "--record", record, "--quiet", "--fault", LOGIN_CLOSES],
@@ -96,7 +105,7 @@ def main():
             [args.qemu, "-M", "mps2-an386", "-nographic", "-monitor", "none",
              "-semihosting-config", "enable=on,target=native", "-kernel", args.elf,
              "-append", "https://127.0.0.1:%d/v1 %s" % (port, prefix)],
-            capture_output=True, text=True, timeout=300)
+            capture_output=True, text=True, timeout=120)
     finally:
         sim.terminate()
         sim.wait()
