@@ -129,6 +129,44 @@ demo: all
 $(CLI): $(CLI_OBJS) $(LIB) $(MBEDTLS_LIBS)
 	$(CC) $(CFLAGS) $(SANFLAGS) -o $@ $(CLI_OBJS) $(LIB) $(MBEDTLS_LIBS)
 
+# ------------------------------------------------------------- install ----
+# make install PREFIX=/usr/local DESTDIR=: the library, its headers, the mbedTLS
+# it was built with (headers and archives under tradovate/, so a system mbedTLS
+# is never shadowed), the CLI, and a pkg-config file:
+#   cc app.c $(pkg-config --cflags --libs tradovate)
+PREFIX ?= /usr/local
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+PC_FILE := $(O)/tradovate.pc
+
+$(PC_FILE): Makefile include/tradovate/tv_config.h
+	@mkdir -p $(dir $@)
+	@v=$$(sed -n 's/^#define TV_VERSION_STRING "\(.*\)"/\1/p' include/tradovate/tv_config.h); \
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	  'Name: tradovate' \
+	  'Description: allocation-free C client for the Tradovate REST API (mbedTLS 3.6 inside)' \
+	  "Version: $$v" \
+	  'Cflags: -I$${includedir} -I$${includedir}/tradovate/mbedtls' \
+	  'Libs: -L$${libdir} -ltradovate -L$${libdir}/tradovate -lmbedtls -lmbedx509 -lmbedcrypto' > $@
+
+install: $(LIB) $(CLI) $(MBEDTLS_LIBS) $(PC_FILE)
+	install -d $(DESTDIR)$(LIBDIR)/tradovate $(DESTDIR)$(LIBDIR)/pkgconfig \
+	  $(DESTDIR)$(INCLUDEDIR)/tradovate/mbedtls $(DESTDIR)$(BINDIR)
+	install -m 644 $(LIB) $(DESTDIR)$(LIBDIR)/
+	install -m 644 $(MBEDTLS_LIBS) $(DESTDIR)$(LIBDIR)/tradovate/
+	install -m 644 include/tradovate/*.h $(DESTDIR)$(INCLUDEDIR)/tradovate/
+	install -m 644 port/mbedtls/tv_*config*.h $(DESTDIR)$(INCLUDEDIR)/tradovate/mbedtls/
+	cp -R $(MBEDTLS_DIR)/include/mbedtls $(MBEDTLS_DIR)/include/psa \
+	  $(DESTDIR)$(INCLUDEDIR)/tradovate/mbedtls/
+	@# mbedTLS reads mbedtls/mbedtls_config.h unless told otherwise: make that ours,
+	@# so users need no -DMBEDTLS_CONFIG_FILE (which pkg-config cannot quote).
+	printf '%s\n' '/* libtradovate: the configuration this mbedTLS was built with. */' \
+	  '#include <tv_mbedtls_config.h>' \
+	  > $(DESTDIR)$(INCLUDEDIR)/tradovate/mbedtls/mbedtls/mbedtls_config.h
+	install -m 644 $(PC_FILE) $(DESTDIR)$(LIBDIR)/pkgconfig/
+	install -m 755 $(CLI) $(DESTDIR)$(BINDIR)/
+
 # --------------------------------------------------------------- tests ----
 -include tests/tests.mk
 
@@ -138,6 +176,6 @@ clean:
 distclean:
 	rm -rf build
 
-.PHONY: all deps demo clean distclean
+.PHONY: all deps demo install clean distclean
 # Keep objects of test programs (make would delete them as intermediates).
 .SECONDARY:

@@ -127,7 +127,10 @@ int tv_client_init(tv_client *c, const tv_client_config *cfg)
         return rc;
     }
     c->cfg.base_url = NULL; /* parsed; the caller's string is not kept */
-    if (c->tls) {
+    if (cfg->io != NULL && (cfg->io->transport.send == NULL || cfg->io->transport.recv == NULL)) {
+        return TV_ERR_INVALID_ARG;
+    }
+    if (c->tls && cfg->io == NULL) {
         rc = tv_tls_config_init(&c->tls_cfg, cfg->ca, cfg->ca_len);
         if (rc == TV_OK && cfg->pin_primary != NULL) {
             rc = tv_tls_config_set_pins(&c->tls_cfg, cfg->pin_primary, cfg->pin_backup);
@@ -166,7 +169,9 @@ void tv_client_free(tv_client *c)
     if (c == NULL) {
         return;
     }
-    if (c->tls) {
+    if (c->cfg.io != NULL) {
+        tv_conn_close(c);
+    } else if (c->tls) {
         tv_tls_conn_free(&c->conn);
         tv_tls_config_free(&c->tls_cfg);
     } else {

@@ -28,8 +28,12 @@ static int32_t tv_plain_recv(void *ctx, uint8_t *buf, size_t len, uint64_t deadl
 }
 #endif
 
-tv_transport tv_conn_transport(tv_client *c)
+/* The connection's own byte stream: the caller's io, TLS, or plain TCP. */
+static tv_transport tv_conn_raw(tv_client *c)
 {
+    if (c->cfg.io != NULL) {
+        return c->cfg.io->transport;
+    }
 #if TV_CONFIG_ALLOW_PLAINTEXT_LOOPBACK
     if (!c->tls) {
         tv_transport t = {&c->plain, tv_plain_send, tv_plain_recv};
@@ -39,9 +43,50 @@ tv_transport tv_conn_transport(tv_client *c)
     return tv_tls_transport(&c->conn);
 }
 
+/* A stream may answer "would block" even when given a deadline (TLS after
+ * processing a session ticket, an offload engine polling its modem): the
+ * blocking calls keep asking until the deadline, then report it. */
+static int32_t tv_conn_send(void *ctx, const uint8_t *buf, size_t len, uint64_t deadline)
+{
+    tv_transport t = tv_conn_raw((tv_client *)ctx);
+    for (;;) {
+        int32_t r = t.send(t.ctx, buf, len, deadline);
+        if (r != TV_ERR_WOULD_BLOCK || deadline == TV_PORT_NO_WAIT) {
+            return r;
+        }
+        if (tv_port_now_ms() >= deadline) {
+            return TV_ERR_TIMEOUT;
+        }
+    }
+}
+
+static int32_t tv_conn_recv(void *ctx, uint8_t *buf, size_t len, uint64_t deadline)
+{
+    tv_transport t = tv_conn_raw((tv_client *)ctx);
+    for (;;) {
+        int32_t r = t.recv(t.ctx, buf, len, deadline);
+        if (r != TV_ERR_WOULD_BLOCK || deadline == TV_PORT_NO_WAIT) {
+            return r;
+        }
+        if (tv_port_now_ms() >= deadline) {
+            return TV_ERR_TIMEOUT;
+        }
+    }
+}
+
+tv_transport tv_conn_transport(tv_client *c)
+{
+    tv_transport t = {c, tv_conn_send, tv_conn_recv};
+    return t;
+}
+
 void tv_conn_close(tv_client *c)
 {
-    if (c->tls) {
+    if (c->cfg.io != NULL) {
+        if (c->cfg.io->close != NULL) {
+            c->cfg.io->close(c->cfg.io->transport.ctx);
+        }
+    } else if (c->tls) {
         tv_tls_close(&c->conn);
     } else {
         tv_port_tcp_close(&c->plain);
@@ -52,7 +97,11 @@ void tv_conn_close(tv_client *c)
 static int tv_conn_open(tv_client *c, uint64_t deadline)
 {
     int rc;
-    if (c->tls) {
+    if (c->cfg.io != NULL) {
+        rc = c->cfg.io->connect != NULL
+                 ? c->cfg.io->connect(c->cfg.io->transport.ctx, c->host, c->port, deadline)
+                 : TV_OK;
+    } else if (c->tls) {
         rc = tv_tls_connect(&c->conn, c->host, c->port, deadline);
         c->last.resumed = rc == TV_OK && tv_tls_resumed(&c->conn);
     } else {
@@ -71,7 +120,7 @@ static int tv_conn_open(tv_client *c, uint64_t deadline)
 static bool tv_conn_alive(tv_client *c)
 {
     uint8_t byte;
-    tv_transport t = tv_conn_transport(c);
+    tv_transport t = tv_conn_raw(c);
     return t.recv(t.ctx, &byte, 1, TV_PORT_NO_WAIT) == TV_ERR_WOULD_BLOCK;
 }
 

@@ -65,6 +65,23 @@ typedef struct tv_credentials {
     const char *sec;         /**< API secret (NULL: not sent) */
 } tv_credentials;
 
+/**
+ * Bring your own connection: a modem with TLS built in, a TLS offload engine,
+ * an RTOS socket layer with its own security, or a test's scripted bytes.
+ * When tv_client_config.io is set the client uses it instead of its own TLS
+ * over the port's TCP, and **certificate verification is then the io's job**.
+ * All pointers are the caller's and must outlive the client.
+ */
+typedef struct tv_client_io {
+    /** Open the byte stream to host:port before the deadline; TV_OK or a
+     *  transport/security status. NULL: the stream is always open. */
+    int (*connect)(void *ctx, const char *host, uint16_t port, uint64_t deadline);
+    /** Close it (the client reconnects on its next call). May be NULL. */
+    void (*close)(void *ctx);
+    /** The stream itself (tv_transport.h conventions). */
+    tv_transport transport;
+} tv_client_io;
+
 /** Everything tv_client_init() needs. Zero what you do not set. */
 typedef struct tv_client_config {
     /** e.g. TV_BASE_URL_DEMO, or the simulator's "https://127.0.0.1:PORT/v1".
@@ -85,6 +102,9 @@ typedef struct tv_client_config {
     /** Paths of the two endpoints the published material lacks (NULL: defaults). */
     const char *path_timestamp;
     const char *path_userinfo;
+    /** Optional: a connection of your own instead of TLS over TCP (see
+     *  tv_client_io). NULL for the library's verified TLS. */
+    const tv_client_io *io;
     /** The caller's buffers (see the file comment); must outlive the client. */
     uint8_t *request_buf;
     size_t request_size;

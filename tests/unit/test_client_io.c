@@ -1,0 +1,171 @@
+/*
+ * The client over a connection of the caller's (tv_client_io), here the
+ * scripted in-memory transport: the exact request bytes of a mutation, its
+ * decoded answer, and a list streamed through a small buffer with bytes
+ * arriving one at a time and would-block before each.
+ */
+#include <string.h>
+
+#include "scripted_transport.h"
+#include "tradovate/tv_api.h"
+#include "tv_test.h"
+
+static uint8_t req_buf[1024], resp_buf[600];
+static tv_json_tok toks[64];
+static char token_buf[128];
+static tv_script script;
+static uint8_t sent[2048];
+static int connects;
+
+static bool contains(const uint8_t *hay, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++) {
+        if (memcmp(hay + i, needle, k) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static int io_connect(void *ctx, const char *host, uint16_t port, uint64_t deadline)
+{
+    (void)ctx;
+    (void)deadline;
+    TV_CHECK_STR(host, "demo.tradovateapi.com");
+    TV_CHECK_INT(port, 443);
+    connects++;
+    return TV_OK;
+}
+
+static void setup(tv_client *c, const tv_client_io *io)
+{
+    tv_client_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.base_url = TV_BASE_URL_DEMO;
+    cfg.io = io;
+    cfg.request_buf = req_buf;
+    cfg.request_size = sizeof req_buf;
+    cfg.response_buf = resp_buf;
+    cfg.response_size = sizeof resp_buf;
+    cfg.tokens = toks;
+    cfg.token_count = 64;
+    cfg.access_token_buf = token_buf;
+    cfg.access_token_size = sizeof token_buf;
+    TV_CHECK_INT(tv_client_init(c, &cfg), TV_OK);
+    TV_CHECK_INT(tv_client_set_token(c, "tok-123", 3600), TV_OK);
+}
+
+static void test_place_order_bytes(void)
+{
+    static const char answer[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                                 "Content-Length: 25\r\n\r\n{\"orderId\":4000000000001}";
+    tv_script_init(&script, answer, sizeof answer - 1);
+    tv_script_record(&script, sent, sizeof sent);
+    tv_client_io io = {io_connect, NULL, tv_script_transport(&script)};
+    tv_client c;
+    setup(&c, &io);
+
+    tv_place_order o;
+    memset(&o, 0, sizeof o);
+    TV_SET(&o, tv_place_order, account_id, 1001);
+    o.symbol = "ESZ6";
+    o.action = TV_ACTION_SELL;
+    o.order_qty = 2;
+    o.order_type = TV_ORDER_TYPE_LIMIT;
+    TV_SET(&o, tv_place_order, price, 6000.25);
+    o.cl_ord_id = "abc";
+    tv_place_order_result r;
+    TV_CHECK_INT(tv_order_place(&c, &o, &r), TV_OK);
+    TV_CHECK_INT(r.order_id, 4000000000001);
+    TV_CHECK_INT(connects, 1);
+    static const char want[] =
+        "POST /v1/order/placeorder HTTP/1.1\r\nHost: demo.tradovateapi.com\r\n"
+        "Accept: application/json\r\nAuthorization: Bearer tok-123\r\n"
+        "Content-Type: application/json\r\nContent-Length: 115\r\n\r\n"
+        "{\"accountId\":1001,\"clOrdId\":\"abc\",\"action\":\"Sell\",\"symbol\":\"ESZ6\","
+        "\"orderQty\":2,\"orderType\":\"Limit\",\"price\":6000.25}";
+    TV_CHECK_MEM(sent, script.sent_len, want, sizeof want - 1);
+    TV_CHECK_INT(script.send_calls, 1); /* head and body in one write */
+    /* the bearer token does not stay in the request buffer */
+    TV_CHECK(!contains(req_buf, sizeof req_buf, "tok-123"));
+    tv_client_free(&c);
+}
+
+/* 40 orders through a 600-byte buffer, one byte per read, would-block
+ * before every byte. */
+static int count(void *user, const void *entity)
+{
+    const tv_order *o = (const tv_order *)entity;
+    int *n = (int *)user;
+    TV_CHECK_INT(o->id, 100 + *n);
+    TV_CHECK_INT(o->ord_status, TV_ORD_STATUS_WORKING);
+    ++*n;
+    return 0;
+}
+
+static void test_list_trickle(void)
+{
+    static char body[8192], answer[9000];
+    size_t n = 0;
+    body[n++] = '[';
+    for (int i = 0; i < 40; i++) {
+        static const char item[] =
+            "{\"id\":1%02d,\"accountId\":1,\"timestamp\":\"2026-11-25T12:00:00Z\","
+            "\"action\":\"Buy\",\"ordStatus\":\"Working\",\"admin\":false}";
+        char one[200];
+        int k = 0;
+        for (const char *p = item; *p != '\0'; p++) {
+            if (p[0] == '%' && p[1] == '0') {
+                one[k++] = (char)('0' + i / 10);
+                one[k++] = (char)('0' + i % 10);
+                p += 3; /* "%02d" */
+            } else {
+                one[k++] = *p;
+            }
+        }
+        if (i > 0) {
+            body[n++] = ',';
+        }
+        memcpy(body + n, one, (size_t)k);
+        n += (size_t)k;
+    }
+    body[n++] = ']';
+    static const char head[] = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n";
+    size_t a = 0;
+    memcpy(answer, head, sizeof head - 1);
+    a = sizeof head - 1;
+    /* chunks of 37 bytes */
+    for (size_t off = 0; off < n; off += 37) {
+        size_t len = n - off < 37 ? n - off : 37;
+        answer[a++] = "0123456789abcdef"[len >> 4];
+        answer[a++] = "0123456789abcdef"[len & 15];
+        memcpy(answer + a, "\r\n", 2);
+        a += 2;
+        memcpy(answer + a, body + off, len);
+        a += len;
+        memcpy(answer + a, "\r\n", 2);
+        a += 2;
+    }
+    memcpy(answer + a, "0\r\n\r\n", 5);
+    a += 5;
+    tv_script_init(&script, answer, a);
+    tv_script_record(&script, sent, sizeof sent);
+    script.max_recv = 1;
+    script.block_every = true;
+    tv_client_io io = {NULL, NULL, tv_script_transport(&script)};
+    tv_client c;
+    setup(&c, &io);
+    int seen = 0;
+    tv_sink sink = tv_sink_callback(count, &seen);
+    TV_CHECK_INT(tv_order_list(&c, &sink), TV_OK);
+    TV_CHECK_INT(seen, 40);
+    tv_client_free(&c);
+}
+
+int main(void)
+{
+    TV_RUN(test_place_order_bytes);
+    TV_RUN(test_list_trickle);
+    return tv_test_summary();
+}
