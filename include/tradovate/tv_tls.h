@@ -136,7 +136,7 @@ typedef struct tv_tls_config {
  *         refuses the whole set); TV_ERR_TLS_ARENA_EXHAUSTED. On failure cfg
  *         holds nothing (no tv_tls_config_free needed, though allowed).
  *
- * The result offers TLS 1.3 and TLS 1.2, key exchange groups X25519, P-256,
+ * The result offers TLS 1.3 and TLS 1.2, key exchange groups P-256, X25519,
  * P-384 in that order, requires a verified server certificate, and accepts
  * session tickets.
  */

@@ -9,7 +9,7 @@
 # libraries, the port, the image's own code, and the C runtime.
 #
 #   make firmware            build/firmware/tradovate-fw.elf and the table
-#   make firmware-run        run it under QEMU against a local TLS server
+#   make firmware-run        run it under QEMU against the simulator
 #
 # Variables: FW_CC (arm-none-eabi-gcc), FW_CFLAGS (-Os -g), FW_O
 # (build/firmware), MBEDTLS_DIR (an SDK's own mbedTLS 3.6 tree).
@@ -27,7 +27,7 @@ FW_CPPFLAGS = $(TV_CPPFLAGS) -Iport/baremetal -Itests/firmware -DTV_CONFIG_ERROR
 FW_MBEDTLS_OUT := $(FW_O)/mbedtls
 FW_MBEDTLS_LIBS := $(FW_MBEDTLS_OUT)/libmbedtls.a $(FW_MBEDTLS_OUT)/libmbedx509.a \
                    $(FW_MBEDTLS_OUT)/libmbedcrypto.a
-FW_CERTS := $(FW_O)/certs
+FW_CERTS := $(FW_O)/sim-certs
 
 fw_objs = $(patsubst %.c,$(FW_O)/obj/%.o,$(1))
 FW_LIB_OBJS := $(call fw_objs,$(LIB_SRCS) $(wildcard port/mbedtls/*.c))
@@ -40,23 +40,30 @@ firmware: $(FW_ELF)
 
 $(FW_O)/obj/%.o: %.c | deps
 	@mkdir -p $(dir $@)
-	$(FW_CC) -std=c11 $(WARNFLAGS) $(FW_ALL_CFLAGS) $(FW_CPPFLAGS) -MMD -MP -c $< -o $@
+	$(call tv_say,CC-FW,$<)
+	$(Q)$(FW_CC) -std=c11 $(WARNFLAGS) $(FW_ALL_CFLAGS) $(FW_CPPFLAGS) -MMD -MP -c $< -o $@
 
-# The image trusts the CA of the TLS tests' PKI (made here with openssl).
-$(FW_CERTS)/.done:
-	sh tests/tls/make-certs.sh $(FW_CERTS)
+# The image trusts the simulator's test CAs, a PEM bundle made with openssl by
+# the simulator's own certificate code (firmware-run talks to the simulator).
+$(FW_CERTS)/ca.pem:
+	$(call tv_say,CERTS,$(FW_CERTS))
+	$(Q)$(PYTHON) -c 'import sys; sys.path.insert(0, "tests/sim"); import sim_certs; \
+	  sim_certs.server_files("$(FW_CERTS)")'
 
-$(FW_O)/obj/tests/firmware/ca.o: tests/firmware/ca.S $(FW_CERTS)/.done
+$(FW_O)/obj/tests/firmware/ca.o: tests/firmware/ca.S $(FW_CERTS)/ca.pem
 	@mkdir -p $(dir $@)
-	$(FW_CC) $(FW_ARCH) -DTV_FW_CA_FILE='"$(FW_CERTS)/ca.der"' -c $< -o $@
+	$(call tv_say,AS-FW,$<)
+	$(Q)$(FW_CC) $(FW_ARCH) -DTV_FW_CA_FILE='"$(FW_CERTS)/ca.pem"' -c $< -o $@
 
 $(FW_O)/libtradovate.a: $(FW_LIB_OBJS)
 	@rm -f $@
-	$(FW_AR) rcs $@ $^
+	$(call tv_say,AR,$@)
+	$(Q)$(FW_AR) rcs $@ $^
 
 $(FW_O)/libtvport.a: $(FW_PORT_OBJS)
 	@rm -f $@
-	$(FW_AR) rcs $@ $^
+	$(call tv_say,AR,$@)
+	$(Q)$(FW_AR) rcs $@ $^
 
 $(FW_MBEDTLS_OUT)/libmbedcrypto.a: tv-mbedtls-force | deps
 	+@$(call tv_mbedtls_make,$(FW_CC),$(FW_ALL_CFLAGS),$(FW_MBEDTLS_OUT),$(FW_AR))
@@ -66,16 +73,17 @@ $(FW_MBEDTLS_OUT)/libmbedx509.a $(FW_MBEDTLS_OUT)/libmbedtls.a: $(FW_MBEDTLS_OUT
 # stdio's _write) is a link error here, not a silent stub.
 $(FW_ELF): $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
            tests/firmware/mps2-an386.ld
-	$(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
+	$(call tv_say,LINK,$@)
+	$(Q)$(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
 	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(FW_O)/tradovate-fw.map -o $@ \
 	  $(FW_APP_OBJS) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
 	  $(FW_MBEDTLS_LIBS) -lc -lgcc -Wl,--end-group
 
 -include $(FW_LIB_OBJS:.o=.d) $(FW_PORT_OBJS:.o=.d) $(FW_APP_OBJS:.o=.d)
 
-# Runs the image under QEMU: a TLS server on loopback, the relay between the
-# image's semihosting pipes and that server, two requests (the second one
-# resumed). Needs qemu-system-arm.
+# Runs the image under QEMU against the simulator, through a relay between the
+# image's semihosting pipes and TCP: three calls, the last one on a resumed
+# TLS session. Needs qemu-system-arm.
 firmware-run: $(FW_ELF)
 	$(PYTHON) tests/firmware/run.py --elf $(FW_ELF) --certs $(FW_CERTS) --dir $(FW_O)
 

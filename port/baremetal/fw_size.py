@@ -8,8 +8,9 @@ image's allocated output sections, in the columns of `size`: text (code,
 read-only data, exception index), data (initialised RAM, also stored in
 flash), bss (zeroed RAM). Components are told apart by the archive or object
 each section came from; jsmn is compiled into our JSON code, so its
-functions are recognised by name. Merged string sections may be listed
-overlapping; only bytes past the highest address already counted count.
+code is found in the DWARF line table (it is mostly inlined). Merged string
+sections may be listed overlapping; only bytes past the highest address
+already counted count.
 Ends with `size`'s own total for the ELF as a cross-check.
 """
 import re
@@ -20,7 +21,7 @@ SECTION_KIND = {".text": "text", ".ARM.exidx": "text", ".data": "data", ".bss": 
 
 ROWS = [
     ("ours", "libtradovate (our library)"),
-    ("jsmn", "jsmn"),
+    ("jsmn", "jsmn (inside json_parse)"),
     ("mbedcrypto", "mbedTLS: libmbedcrypto"),
     ("mbedx509", "mbedTLS: libmbedx509"),
     ("mbedtls", "mbedTLS: libmbedtls"),
@@ -39,12 +40,11 @@ FILL = re.compile(r"^ \*fill\*\s+0x([0-9a-f]+)\s+0x([0-9a-f]+)")
 
 def component(section, origin):
     """(component, module) of one input section."""
+    del section
     member = re.search(r"([^/]+)\.a\(([^)]+)\)$", origin)
     if member:
         archive, obj = member.groups()
         if archive == "libtradovate":
-            if "jsmn" in section:
-                return "jsmn", None
             return "ours", obj[:-2] if obj.endswith(".o") else obj
         if archive in ("libmbedcrypto", "libmbedx509", "libmbedtls"):
             return archive[3:], None
@@ -59,6 +59,7 @@ def component(section, origin):
 def parse(map_path):
     totals = {}
     modules = {}
+    spans = []  # (start, end, module) of our library's code, for jsmn_share()
     in_map = False
     kind = None
     pending = None
@@ -66,11 +67,13 @@ def parse(map_path):
 
     def count(comp, module, addr, size):
         nonlocal high
-        size = max(0, addr + size - max(addr, high))
+        new = max(0, addr + size - max(addr, high))
         high = max(high, addr + size)
         for table, key in ((totals, comp), (modules, module)):
             if key:
-                table.setdefault(key, {"text": 0, "data": 0, "bss": 0})[kind] += size
+                table.setdefault(key, {"text": 0, "data": 0, "bss": 0})[kind] += new
+        if module and kind == "text" and new:
+            spans.append((addr + size - new, addr + size, module))
 
     with open(map_path, encoding="utf-8", errors="replace") as f:
         for line in f:
@@ -103,7 +106,36 @@ def parse(map_path):
             pending = None
             comp, module = component(name, origin)
             count(comp, module, addr, size)
-    return totals, modules
+    return totals, modules, spans
+
+
+LINE_ROW = re.compile(r"^(\S+)\s+(\d+|-)\s+0x([0-9a-f]+)")
+
+
+def jsmn_share(elf, readelf, spans):
+    """Bytes of our code that came from jsmn.h, per module, from the DWARF line
+    table: jsmn is compiled into our JSON parser and mostly inlined there, so
+    its functions do not keep names or sections of their own."""
+    try:
+        dump = subprocess.run([readelf, "--debug-dump=decodedline", elf], check=True,
+                              capture_output=True, text=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    rows = []  # (address, file or None at the end of a sequence)
+    for line in dump.splitlines():
+        m = LINE_ROW.match(line)
+        if m:
+            rows.append((int(m.group(3), 16), None if m.group(2) == "-" else m.group(1)))
+    share = {}
+    spans = sorted(spans)
+    for (addr, name), (nxt, _) in zip(rows, rows[1:]):
+        if name != "jsmn.h" or nxt <= addr:
+            continue
+        for start, end, module in spans:
+            lo, hi = max(start, addr), min(end, nxt)
+            if lo < hi:
+                share[module] = share.get(module, 0) + hi - lo
+    return share
 
 
 def fmt(label, row):
@@ -114,8 +146,13 @@ def fmt(label, row):
 def main():
     map_path, elf = sys.argv[1], sys.argv[2]
     size_tool = sys.argv[3] if len(sys.argv) > 3 else "arm-none-eabi-size"
-    totals, modules = parse(map_path)
+    readelf = size_tool[:-len("size")] + "readelf" if size_tool.endswith("size") else "readelf"
+    totals, modules, spans = parse(map_path)
     zero = {"text": 0, "data": 0, "bss": 0}
+    for module, nbytes in jsmn_share(elf, readelf, spans).items():
+        modules[module]["text"] -= nbytes
+        totals["ours"]["text"] -= nbytes
+        totals.setdefault("jsmn", dict(zero))["text"] += nbytes
     print("Firmware image %s (Cortex-M4, -Os, --gc-sections, newlib-nano), bytes:" % elf)
     print("%-40s %9s %7s %7s %9s" % ("component", "text", "data", "bss", "total"))
     grand = dict(zero)

@@ -39,7 +39,17 @@ MBEDTLS_GLUE_OBJS := $(patsubst %.c,$(O)/obj/%.o,$(wildcard port/mbedtls/*.c))
 $(LIB): $(MBEDTLS_GLUE_OBJS)
 -include $(MBEDTLS_GLUE_OBJS:.o=.d)
 
-.PHONY: mbedtls tv-mbedtls-force
+# make tls-handshake-bench: the client instruction counts of
+# tests/tls/HANDSHAKE.md (callgrind, against a local server). Needs valgrind.
+$(O)/tls/handshake_bench: tests/tls/handshake_bench.c $(LIB) $(MBEDTLS_LIBS)
+	@mkdir -p $(dir $@)
+	$(call tv_say,LINK,$@)
+	$(Q)$(CC) $(TV_CFLAGS) -o $@ $< $(LIB) $(MBEDTLS_LIBS)
+
+tls-handshake-bench: $(O)/tls/handshake_bench
+	sh tests/tls/handshake-bench.sh $(O) $(BENCH_GROUPS)
+
+.PHONY: mbedtls tv-mbedtls-force tls-handshake-bench
 
 else # ---------------------------------------- the archives (sub-make) ----
 

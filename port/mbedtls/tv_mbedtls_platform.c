@@ -12,6 +12,7 @@
 #include <mbedtls/entropy.h>
 #include <mbedtls/platform_time.h>
 #include <mbedtls/platform_util.h>
+#include <mbedtls/psa_util.h>
 #include <psa/crypto.h>
 
 #include <string.h>
@@ -75,6 +76,7 @@ struct tm *mbedtls_platform_gmtime_r(const mbedtls_time_t *tt, struct tm *tm_buf
     return tm_buf;
 }
 
+#if defined(MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG)
 int tv_mbedtls_rng(void *ctx, unsigned char *out, size_t len)
 {
     (void)ctx;
@@ -96,3 +98,21 @@ psa_status_t mbedtls_psa_external_get_random(mbedtls_psa_external_random_context
     *output_length = output_size;
     return PSA_SUCCESS;
 }
+#else /* TV_MBEDTLS_CTR_DRBG: PSA's DRBG, fed by the port */
+int tv_mbedtls_rng(void *ctx, unsigned char *out, size_t len)
+{
+    return mbedtls_psa_get_random(ctx, out, len);
+}
+
+int mbedtls_hardware_poll(void *data, unsigned char *output, size_t len, size_t *olen);
+int mbedtls_hardware_poll(void *data, unsigned char *output, size_t len, size_t *olen)
+{
+    (void)data;
+    *olen = 0;
+    if (tv_port_entropy(output, len) != TV_OK) {
+        return MBEDTLS_ERR_ENTROPY_SOURCE_FAILED;
+    }
+    *olen = len;
+    return 0;
+}
+#endif

@@ -10,7 +10,8 @@
  * real thing (SysTick) either way.
  *
  * The semihosting network cannot wait with a timeout or poll: reads block
- * until data arrives. That is a limit of this stand-in, not of the port.
+ * until data arrives, and a read that must not wait reports would-block at
+ * once. Those are limits of this stand-in, not of the port.
  */
 #include <stdint.h>
 #include <string.h>
@@ -140,10 +141,14 @@ int tv_bm_rng(uint8_t *buf, size_t len)
     return n >= 0 && (size_t)n == len ? TV_OK : TV_ERR_ENTROPY;
 }
 
-/* The network: "<prefix>.in" carries the server's bytes to us, "<prefix>.out"
- * ours to it; the handle packs both semihosting file numbers. The prefix is
- * set by board_set_net_prefix (default build/firmware/net). */
+/* The network: connection n is a pair of named pipes, "<prefix>.<n>.in"
+ * carrying the server's bytes to us and "<prefix>.<n>.out" ours to it, that
+ * the relay on the host made; the handle packs both semihosting file
+ * numbers. A new pair per connection keeps one connection's end of stream
+ * from being confused with the next one's start. The prefix is set by
+ * board_set_net_prefix (default build/firmware/net). */
 static char board_net_prefix[96] = "build/firmware/net";
+static uint32_t board_net_count;
 
 void board_set_net_prefix(const char *prefix)
 {
@@ -153,17 +158,21 @@ void board_set_net_prefix(const char *prefix)
     }
 }
 
-static int board_net_open(const char *suffix, int mode)
+/* "<prefix>.<n><suffix>" into path (room for the prefix and 16 more bytes). */
+static void board_net_path(char *path, uint32_t n, const char *suffix)
 {
-    char path[sizeof board_net_prefix + 8];
-    size_t n = strlen(board_net_prefix);
-    size_t s = strlen(suffix);
-    if (s >= 8) {
-        return -1;
-    }
-    memcpy(path, board_net_prefix, n);
-    memcpy(path + n, suffix, s + 1);
-    return sh_open(path, mode);
+    char digits[11];
+    size_t d = sizeof digits;
+    do {
+        digits[--d] = (char)('0' + n % 10u);
+        n /= 10u;
+    } while (n != 0 && d > 0);
+    size_t len = strlen(board_net_prefix);
+    memcpy(path, board_net_prefix, len);
+    path[len++] = '.';
+    memcpy(path + len, digits + d, sizeof digits - d);
+    len += sizeof digits - d;
+    memcpy(path + len, suffix, strlen(suffix) + 1);
 }
 
 int tv_bm_tcp_open(intptr_t *handle, const char *host, uint16_t port, uint32_t timeout_ms)
@@ -171,8 +180,12 @@ int tv_bm_tcp_open(intptr_t *handle, const char *host, uint16_t port, uint32_t t
     (void)host; /* the relay on the host side knows where to connect */
     (void)port;
     (void)timeout_ms;
-    int out = board_net_open(".out", SH_MODE_WB);
-    int in = out < 0 ? -1 : board_net_open(".in", SH_MODE_RB);
+    char path[sizeof board_net_prefix + 16];
+    uint32_t n = ++board_net_count;
+    board_net_path(path, n, ".out");
+    int out = sh_open(path, SH_MODE_WB);
+    board_net_path(path, n, ".in");
+    int in = out < 0 ? -1 : sh_open(path, SH_MODE_RB);
     if (in < 0) {
         if (out >= 0) {
             sh_close(out);
@@ -192,7 +205,12 @@ int32_t tv_bm_tcp_write(intptr_t handle, const uint8_t *buf, size_t len, uint32_
 
 int32_t tv_bm_tcp_read(intptr_t handle, uint8_t *buf, size_t len, uint32_t timeout_ms)
 {
-    (void)timeout_ms;
+    if (timeout_ms == 0) {
+        /* Semihosting cannot poll: a read that must not wait finds nothing.
+         * (The client's check of an idle connection before a POST then
+         * always finds it alive.) */
+        return TV_ERR_WOULD_BLOCK;
+    }
     int n = sh_xfer(SYS_READ, (int)(handle >> 16), buf, len);
     return n > 0 ? (int32_t)n : n == 0 ? TV_ERR_PEER_CLOSED : TV_ERR_IO;
 }

@@ -1,5 +1,5 @@
-/* The trust anchors compiled into the firmware test image: the DER file
- * named by TV_FW_CA_FILE (firmware.mk passes the test CA). */
+/* The trust anchors compiled into the firmware test image: the file named by
+ * TV_FW_CA_FILE (firmware.mk passes the simulator's PEM bundle). */
     .section .rodata.tv_fw_ca, "a"
     .global tv_fw_ca
     .global tv_fw_ca_end

@@ -1,22 +1,27 @@
 /*
  * The firmware test image: what an application on a Cortex-M4 does with the
- * library, end to end. It hands mbedTLS a static arena, builds a TLS
- * configuration from the CA compiled into the image (ca.S), then twice:
- * connects (the second time resuming the session), sends one HTTP request
- * through the connection's tv_transport, reads the response to the end and
- * closes. It reports the status line, whether the handshake resumed and the
- * arena's peak on the semihosting console.
+ * library, end to end, through the public client API. It hands mbedTLS a
+ * static arena, sets up a client trusting the CA compiled into the image
+ * (ca.S), and makes three calls:
  *
- * The command line (QEMU -append) is "host port [pipe-prefix] [path]";
- * semihosting hands it over after the image's own name.
- * When the HTTP layer lands, the request and response go through it instead
- * of the literal request below.
+ *   Get Timestamp   connects: TCP, a full TLS handshake, one request
+ *   log in          on the same kept-alive connection
+ *   account list    after the server closed that connection: a new one,
+ *                   which resumes the TLS session
+ *
+ * and reports each call's outcome, connection and resumption, and the arena's
+ * peak, on the semihosting console. tests/firmware/run.py runs it against
+ * the simulator (which answers the login with `Connection: close`).
+ *
+ * The command line (QEMU -append) is "base-url [pipe-prefix]"; semihosting
+ * hands it over after the image's own name.
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "board.h"
-#include "tradovate/tv_tls.h"
+#include "tradovate/tv_api.h"
+#include "tradovate/tv_client.h"
 
 #ifndef TV_FW_ARENA_SIZE
 #define TV_FW_ARENA_SIZE (48u * 1024u)
@@ -26,9 +31,22 @@ extern const uint8_t tv_fw_ca[];
 extern const uint8_t tv_fw_ca_end[];
 
 static uint8_t arena[TV_FW_ARENA_SIZE] __attribute__((aligned(8)));
-static tv_tls_config cfg;
-static tv_tls_conn conn;
-static uint8_t response[2048];
+static uint8_t request_buf[2048];
+static uint8_t response_buf[4096];
+static tv_json_tok tokens[256];
+static char token_buf[1024];
+static tv_client client;
+
+static const tv_credentials credentials = {
+    .name = "demo",
+    .password = "demo-password",
+    .app_id = "libtradovate",
+    .app_version = "0.1",
+    .device_id = "firmware-test-image",
+    .cid = 1,
+    .has_cid = true,
+    .sec = "demo-secret",
+};
 
 /* ---- small text helpers (no printf in the image) ---------------------- */
 
@@ -44,12 +62,17 @@ static void print_num(uint32_t v)
     board_print(digits + i);
 }
 
-static void print_status(const char *what, int rc)
+/* "what: STATUS (new connection, resumed)" for the call just made. */
+static int report(const char *what, int rc)
 {
+    const tv_call_info *info = tv_client_last_call(&client);
     board_print(what);
     board_print(": ");
     board_print(tv_err_name(rc));
-    board_print("\n");
+    board_print(info->reconnected ? " (new connection" : " (same connection");
+    board_print(info->reconnected ? (info->resumed ? ", resumed)\n" : ", full handshake)\n")
+                                  : ")\n");
+    return rc;
 }
 
 /* Splits the next space-separated word off *p into out (NUL-terminated). */
@@ -66,105 +89,73 @@ static const char *next_word(char **p, char *out, size_t cap, const char *fallba
     return n > 0 ? out : fallback;
 }
 
-static uint16_t parse_port(const char *s)
+static int count_account(void *user, const void *entity)
 {
-    uint32_t v = 0;
-    for (size_t i = 0; s[i] >= '0' && s[i] <= '9' && i < 5; i++) {
-        v = v * 10u + (uint32_t)(s[i] - '0');
-    }
-    return v > 0 && v <= 65535u ? (uint16_t)v : 443u;
+    (void)entity;
+    (*(uint32_t *)user)++;
+    return TV_OK;
 }
 
-/* ---- one request ------------------------------------------------------ */
-
-static size_t build_request(uint8_t *out, size_t cap, const char *host, const char *path)
+static int run(const char *base_url)
 {
-    const char *parts[] = {"GET ", path, " HTTP/1.1\r\nHost: ", host,
-                           "\r\nConnection: close\r\nAccept: application/json\r\n\r\n"};
-    size_t n = 0;
-    for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
-        size_t len = strlen(parts[i]);
-        if (n + len > cap) {
-            return 0;
-        }
-        memcpy(out + n, parts[i], len);
-        n += len;
-    }
-    return n;
-}
-
-static int one_request(const char *host, uint16_t port, const char *path)
-{
-    uint64_t deadline = tv_port_now_ms() + 30000u;
-    int rc = tv_tls_connect(&conn, host, port, deadline);
+    tv_client_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.base_url = base_url;
+    cfg.ca = tv_fw_ca;
+    cfg.ca_len = (size_t)(tv_fw_ca_end - tv_fw_ca);
+    cfg.credentials = &credentials;
+    cfg.request_buf = request_buf;
+    cfg.request_size = sizeof request_buf;
+    cfg.response_buf = response_buf;
+    cfg.response_size = sizeof response_buf;
+    cfg.tokens = tokens;
+    cfg.token_count = sizeof tokens / sizeof tokens[0];
+    cfg.access_token_buf = token_buf;
+    cfg.access_token_size = sizeof token_buf;
+    int rc = tv_client_init(&client, &cfg);
     if (rc != TV_OK) {
-        return rc;
+        return report("client setup", rc);
     }
-    tv_transport t = tv_tls_transport(&conn);
-    size_t len = build_request(response, sizeof response, host, path);
-    for (size_t sent = 0; sent < len && rc == TV_OK;) {
-        int32_t n = t.send(t.ctx, response + sent, len - sent, deadline);
-        rc = n > 0 ? TV_OK : n;
-        sent += n > 0 ? (size_t)n : 0;
-    }
-    size_t have = 0;
-    while (rc == TV_OK && have < sizeof response - 1) {
-        int32_t n = t.recv(t.ctx, response + have, sizeof response - 1 - have, deadline);
-        if (n == TV_ERR_PEER_CLOSED) {
-            break;
-        }
-        rc = n > 0 ? TV_OK : n;
-        have += n > 0 ? (size_t)n : 0;
-    }
-    tv_tls_close(&conn);
-    response[have] = '\0';
-    if (rc == TV_OK && (have < 12 || memcmp(response, "HTTP/1.", 7) != 0)) {
-        rc = TV_ERR_HTTP_BAD_STATUS_LINE;
-    }
+    int64_t server_ms = 0;
+    rc = report("Get Timestamp", tv_server_timestamp(&client, &server_ms));
     if (rc == TV_OK) {
-        char *eol = memchr(response, '\r', have);
-        if (eol != NULL) {
-            *eol = '\0';
-        }
-        board_print((const char *)response);
-        board_print(tv_tls_resumed(&conn) ? " (resumed)\n" : " (full handshake)\n");
+        rc = report("log in", tv_auth_request_token(&client, NULL));
     }
+    uint32_t accounts = 0;
+    if (rc == TV_OK) {
+        tv_sink sink = tv_sink_callback(count_account, &accounts);
+        rc = report("account list", tv_account_list(&client, &sink));
+        board_print("accounts: ");
+        print_num(accounts);
+        board_print("\n");
+    }
+    if (rc == TV_OK && !tv_client_last_call(&client)->resumed) {
+        rc = TV_ERR_STATE; /* the reconnect was expected to resume */
+    }
+    tv_client_free(&client);
     return rc;
 }
 
 int main(void)
 {
-    char line[160], host[TV_MAX_HOST_LEN + 1], port[8], prefix[96], path[64];
+    char line[200], word[128], base_url[128];
     char *p = (char *)(uintptr_t)board_cmdline(line, sizeof line);
-    (void)next_word(&p, prefix, sizeof prefix, ""); /* the image's name */
-    const char *h = next_word(&p, host, sizeof host, "127.0.0.1");
-    uint16_t tcp_port = parse_port(next_word(&p, port, sizeof port, "443"));
-    const char *pre = next_word(&p, prefix, sizeof prefix, "");
-    const char *req = next_word(&p, path, sizeof path, "/v1/auth/timestamp");
-    if (pre[0] != '\0') {
-        board_set_net_prefix(pre);
+    (void)next_word(&p, word, sizeof word, ""); /* the image's name */
+    const char *url = next_word(&p, base_url, sizeof base_url, TV_BASE_URL_DEMO);
+    const char *prefix = next_word(&p, word, sizeof word, "");
+    if (prefix[0] != '\0') {
+        board_set_net_prefix(prefix);
     }
     board_init();
 
     int rc = tv_tls_arena_init(arena, sizeof arena);
-    if (rc == TV_OK) {
-        rc = tv_tls_config_init(&cfg, tv_fw_ca, (size_t)(tv_fw_ca_end - tv_fw_ca));
-    }
-    if (rc != TV_OK) {
-        print_status("setup", rc);
-        return 1;
-    }
-    tv_tls_conn_init(&conn, &cfg);
-    for (int round = 0; round < 2 && rc == TV_OK; round++) {
-        rc = one_request(h, tcp_port, req);
-    }
-    print_status("result", rc);
-    board_print("arena peak: ");
+    rc = rc == TV_OK ? run(url) : rc;
+    board_print("result: ");
+    board_print(tv_err_name(rc));
+    board_print("\narena peak: ");
     print_num((uint32_t)tv_tls_arena_peak(arena, sizeof arena));
     board_print(" of ");
     print_num((uint32_t)sizeof arena);
     board_print(" bytes\n");
-    tv_tls_conn_free(&conn);
-    tv_tls_config_free(&cfg);
     return rc == TV_OK ? 0 : 1;
 }

@@ -1,65 +1,82 @@
 #!/usr/bin/env python3
-"""Runs the firmware test image under QEMU against a local TLS server.
+"""Runs the firmware test image under QEMU against the simulator.
 
     run.py --elf ELF --certs DIR --dir WORKDIR [--qemu qemu-system-arm]
 
-Starts tests/tls/server.py (mode http, the image's CA's server certificate),
-makes the two named pipes the image's semihosting "network" uses and relays
-each connection the image opens to the server over TCP, then boots the image
-on QEMU's mps2-an386 (Cortex-M4). Passes when the image reports two HTTP 200
-responses, the second over a resumed session, and exits 0, and the server
-saw the second handshake as a resumption.
+Starts tests/sim/tradovate_sim.py with the certificates the image trusts
+(DIR), armed to answer the login with `Connection: close`; makes the two
+named pipes of the image's semihosting "network" (a pair per connection)
+and relays every connection the image opens to the simulator over TCP; boots the image on QEMU's
+mps2-an386 (Cortex-M4). Passes when the image exits 0 having reported a full
+handshake, a call on the kept-alive connection and a resumed reconnect, and
+the simulator recorded exactly those two TLS connections.
 """
 import argparse
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
 import threading
 
+LOGIN_CLOSES = '{"kind":"connection_close","path":"/auth/accesstokenrequest","count":1}'
 
-def pump(src, dst_write, on_end):
-    """Copy src's reads to dst_write until end of stream or error."""
-    try:
+
+def relay_one(out_fd, in_fd, port):
+    """One connection: the image's pipes <-> TCP to the simulator. Returns when
+    the image has closed its ends (end of file on its output pipe)."""
+    sock = socket.create_connection(("127.0.0.1", port))
+    sending = [True]
+
+    def upstream():
         while True:
-            data = src()
+            data = os.read(out_fd, 4096)
             if not data:
                 break
-            dst_write(data)
+            if sending[0]:
+                try:
+                    sock.sendall(data)
+                except OSError:
+                    sending[0] = False  # keep draining until the image closes
+        try:
+            sock.shutdown(socket.SHUT_WR)
+        except OSError:
+            pass
+
+    up = threading.Thread(target=upstream)
+    up.start()
+    try:
+        while True:
+            data = sock.recv(4096)
+            if not data:
+                break
+            os.write(in_fd, data)
     except OSError:
         pass
-    on_end()
+    os.close(in_fd)
+    up.join()
+    os.close(out_fd)
+    sock.close()
 
 
-def relay(prefix, port, stop):
-    """Connection after connection: the image's pipes <-> TCP to the server."""
-    while not stop.is_set():
-        try:
-            out_fd = os.open(prefix + ".out", os.O_RDONLY)  # the image writes here
-            in_fd = os.open(prefix + ".in", os.O_WRONLY)  # and reads here
-        except OSError:
-            return
-        if stop.is_set():
-            os.close(out_fd)
-            os.close(in_fd)
-            return
-        sock = socket.create_connection(("127.0.0.1", port))
+def make_pair(prefix, n):
+    for end in (".in", ".out"):
+        os.mkfifo("%s.%d%s" % (prefix, n, end))
 
-        def to_server_done():
-            try:
-                sock.shutdown(socket.SHUT_WR)
-            except OSError:
-                pass
 
-        up = threading.Thread(target=pump, args=(lambda: os.read(out_fd, 4096), sock.sendall,
-                                                 to_server_done))
-        up.start()
-        pump(lambda: sock.recv(4096), lambda d: os.write(in_fd, d), lambda: None)
-        os.close(in_fd)
-        up.join()
-        os.close(out_fd)
-        sock.close()
+def relay(prefix, port):
+    """Connection after connection, until the image stops opening them. The
+    pipes of connection n+1 exist before connection n is relayed, so the
+    image never opens a path that is not a pipe."""
+    n = 1
+    make_pair(prefix, n)
+    while True:
+        out_fd = os.open("%s.%d.out" % (prefix, n), os.O_RDONLY)  # the image writes here
+        in_fd = os.open("%s.%d.in" % (prefix, n), os.O_WRONLY)  # and reads here
+        make_pair(prefix, n + 1)
+        relay_one(out_fd, in_fd, port)
+        n += 1
 
 
 def main():
@@ -70,43 +87,42 @@ def main():
     ap.add_argument("--qemu", default="qemu-system-arm")
     args = ap.parse_args()
 
-    log = os.path.join(args.dir, "run-server.log")
-    prefix = os.path.join(args.dir, "net")
-    for path in (log, prefix + ".in", prefix + ".out"):
-        if os.path.exists(path):
-            os.unlink(path)
-    os.mkfifo(prefix + ".in")
-    os.mkfifo(prefix + ".out")
-    server = subprocess.Popen(
-        [sys.executable, "tests/tls/server.py", "--cert", os.path.join(args.certs, "server.pem"),
-         "--key", os.path.join(args.certs, "server.key"), "--log", log, "--mode", "http"],
+    record = os.path.join(args.dir, "run-connections.jsonl")
+    net = os.path.join(args.dir, "net")
+    shutil.rmtree(net, ignore_errors=True)
+    os.makedirs(net)
+    prefix = os.path.join(net, "conn")
+    if os.path.exists(record):
+        os.unlink(record)
+    sim = subprocess.Popen(
+        [sys.executable, "tests/sim/tradovate_sim.py", "--port", "0", "--cert-dir", args.certs,
+         "--record", record, "--quiet", "--fault", LOGIN_CLOSES],
         stdout=subprocess.PIPE, text=True)
-    port = int(server.stdout.readline().split()[1])
-    stop = threading.Event()
-    relay_thread = threading.Thread(target=relay, args=(prefix, port, stop), daemon=True)
-    relay_thread.start()
+    port = int(sim.stdout.readline())
+    threading.Thread(target=relay, args=(prefix, port), daemon=True).start()
     try:
         qemu = subprocess.run(
             [args.qemu, "-M", "mps2-an386", "-nographic", "-monitor", "none",
              "-semihosting-config", "enable=on,target=native", "-kernel", args.elf,
-             "-append", "127.0.0.1 %d %s /v1/auth/timestamp" % (port, prefix)],
-            capture_output=True, text=True, timeout=300)
+             "-append", "https://127.0.0.1:%d/v1 %s" % (port, prefix)],
+            capture_output=True, text=True, timeout=120)
     finally:
-        stop.set()
-        server.terminate()
-        server.wait()
+        sim.terminate()
+        sim.wait()
     out = qemu.stdout + qemu.stderr
     sys.stdout.write(out)
-    records = []
-    if os.path.exists(log):
-        with open(log, encoding="utf-8") as f:
-            records = [json.loads(line) for line in f]
-    ok = (qemu.returncode == 0 and out.count("HTTP/1.1 200 OK") == 2 and
-          "(resumed)" in out and "result: TV_OK" in out and len(records) == 2 and
-          records[1]["reused"] and records[1]["handshake"] == "ok")
-    print("server saw: %s" % ", ".join("%s %s%s" % (r["handshake"], r["version"],
-                                                    " resumed" if r["reused"] else "")
-                                       for r in records))
+    conns = []
+    if os.path.exists(record):
+        with open(record, encoding="utf-8") as f:
+            conns = [json.loads(line) for line in f]
+    expected = ["Get Timestamp: TV_OK (new connection, full handshake)",
+                "log in: TV_OK (same connection)",
+                "account list: TV_OK (new connection, resumed)",
+                "result: TV_OK"]
+    ok = (qemu.returncode == 0 and all(line in out for line in expected) and
+          [(c["handshake"], c["requests"]) for c in conns] == [("ok", 2), ("ok", 1)])
+    print("simulator saw: %s" % ", ".join("TLS %s, %d request(s)" % (c["handshake"], c["requests"])
+                                          for c in conns))
     print("firmware-run: %s" % ("ok" if ok else "FAILED (qemu exit %d)" % qemu.returncode))
     return 0 if ok else 1
 

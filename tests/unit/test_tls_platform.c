@@ -1,6 +1,7 @@
 /* Our mbedTLS platform hooks (port/mbedtls/tv_mbedtls_platform.c): the UTC
  * calendar that replaces gmtime_r, agreeing with the C library's for every
- * day from 1970 to 2400 and at the edges; the clocks; the random hooks. */
+ * day from 1970 to 2400 and at the edges; the clocks; the random hooks
+ * (either RNG configuration, see tv_mbedtls_config.h). */
 #define _POSIX_C_SOURCE 200809L
 #include "tv_test.h"
 
@@ -11,6 +12,7 @@
 #include <psa/crypto.h>
 
 #include "tradovate/tv_port.h"
+#include "tradovate/tv_tls.h"
 #include "tv_mbedtls_glue.h"
 
 static int same_date(const struct tm *a, const struct tm *b)
@@ -85,12 +87,14 @@ static void test_random(void)
     TV_CHECK_INT(tv_mbedtls_rng(NULL, b, sizeof b), 0);
     TV_CHECK(memcmp(a, b, sizeof a) != 0);
     TV_CHECK_INT(tv_mbedtls_rng(NULL, a, 0), 0);
+#if defined(MBEDTLS_PSA_CRYPTO_EXTERNAL_RNG)
     mbedtls_psa_external_random_context_t ctx;
     size_t got = 1;
     memset(&ctx, 0, sizeof ctx);
     TV_CHECK_INT(mbedtls_psa_external_get_random(&ctx, a, sizeof a, &got), PSA_SUCCESS);
     TV_CHECK_INT(got, sizeof a);
     TV_CHECK(memcmp(a, b, sizeof a) != 0);
+#endif
     /* Before the arena exists mbedTLS cannot allocate, and never from libc. */
     TV_CHECK(tv_mbedtls_no_calloc(1, 16) == NULL);
     tv_mbedtls_no_free(NULL);
@@ -98,9 +102,12 @@ static void test_random(void)
 
 int main(void)
 {
+    static uint8_t arena[16 * 1024];
+    TV_CHECK_INT(tv_tls_arena_init(arena, sizeof arena), TV_OK); /* PSA up, for its RNG */
     TV_RUN(test_calendar_matches_libc);
     TV_RUN(test_calendar_edges);
     TV_RUN(test_clocks);
     TV_RUN(test_random);
+    tv_tls_arena_free();
     return tv_test_summary();
 }
