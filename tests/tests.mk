@@ -52,6 +52,7 @@ test: deps
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
 	+@$(MAKE) --no-print-directory test-target
+	+@$(MAKE) --no-print-directory firmware-run
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
