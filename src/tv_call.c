@@ -529,7 +529,11 @@ int tv_call_run(tv_client *c, tv_call *call)
         memset(call->result, 0, ep->result->size); /* never garbage, whatever fails */
     }
     int rc = TV_OK;
-    if (!c->in_auth && (call->raw != NULL ? c->token_len > 0 : (ep->flags & TV_EP_AUTH) != 0)) {
+    /* Renew ahead of expiry before the call; not before a penalty retry,
+     * whose kept body a renewal request would overwrite (a token that has
+     * really expired is answered with 401 then). */
+    if (!c->in_auth && !call->retry_penalty &&
+        (call->raw != NULL ? c->token_len > 0 : (ep->flags & TV_EP_AUTH) != 0)) {
         rc = tv_auth_ensure(c);
     }
     if (rc == TV_OK) {

@@ -216,13 +216,19 @@ uint32_t tv_client_token_seconds_left(const tv_client *c);
  * @brief Resend the request that the service answered with a penalty ticket,
  *        with the ticket added to the identical body, and decode its answer.
  *
- * Call it after waiting tv_call_info.penalty_wait_s seconds. The body is the
+ * Call it after waiting tv_call_info.penalty_wait_s seconds, and before any
+ * other call on the client (which discards the kept body). The body is the
  * one sent before, byte for byte (same clOrdId), plus `"p-ticket":"..."`.
+ * The retry does not renew the token first (a renewal would overwrite the
+ * kept body); if the token has expired meanwhile the answer is
+ * TV_ERR_UNAUTHORIZED and the caller places the order anew. Penalties on
+ * GET requests need no retry call: call the operation again after the wait.
  * @param result the same kind of result struct the original call took (e.g.
  *        a tv_place_order_result after tv_order_place()); NULL if that call
  *        took none.
  * @return what the original operation returns; TV_ERR_STATE if the last call
- *         did not end in TV_ERR_PENALTY.
+ *         did not end in TV_ERR_PENALTY on a POST; TV_ERR_BUFFER_TOO_SMALL if
+ *         the ticket was longer than TV_PENALTY_TICKET_MAX.
  */
 int tv_client_retry_penalty(tv_client *c, void *result);
 
