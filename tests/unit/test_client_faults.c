@@ -137,7 +137,11 @@ static void test_penalty(void)
     /* too early: the service hands out another ticket */
     TV_CHECK_INT(tv_client_retry_penalty(C, &r), TV_ERR_PENALTY);
     sleep_ms(1100);
+    /* the token is "due for renewal": the retry must still resend the kept
+     * body (a renewal first would overwrite it) */
+    fx.client.cfg.renew_margin_s = 1000000;
     TV_CHECK_INT(tv_client_retry_penalty(C, &r), TV_OK);
+    fx.client.cfg.renew_margin_s = 0;
     TV_CHECK(r.order_id > 0);
     TV_CHECK_STR(tv_client_last_call(C)->cl_ord_id, id); /* the identical body */
     TV_CHECK_INT(placed(id), 1);
