@@ -51,6 +51,19 @@ int tv_fixture_client(tv_fixture *f, const tv_sim *sim, size_t response_size)
     return tv_client_init(&f->client, &cfg);
 }
 
+tv_place_order tv_fixture_market_order(int64_t account_id, const char *symbol, int32_t qty)
+{
+    tv_place_order o;
+    memset(&o, 0, sizeof o);
+    TV_SET(&o, tv_place_order, account_id, account_id);
+    o.symbol = symbol;
+    o.action = TV_ACTION_BUY;
+    o.order_qty = qty;
+    o.order_type = TV_ORDER_TYPE_MARKET;
+    TV_SET(&o, tv_place_order, is_automated, true);
+    return o;
+}
+
 int tv_sim_admin(const tv_sim *sim, const char *method, const char *path, const char *json,
                  const char **body)
 {

@@ -29,6 +29,10 @@ void tv_fixture_arena(void);
  * response_size bytes (<= 65536). Returns the init status. */
 int tv_fixture_client(tv_fixture *f, const tv_sim *sim, size_t response_size);
 
+/* A market order of the demo world: qty contracts of symbol, bought for the
+ * account, marked automated. */
+tv_place_order tv_fixture_market_order(int64_t account_id, const char *symbol, int32_t qty);
+
 /* An admin call to the simulator: method "GET"/"POST", path like
  * "/sim/fault", JSON body or NULL. Returns the HTTP status (200 expected) or
  * a negative status; *body (if non-NULL) points to the answer until the next
