@@ -7,15 +7,22 @@
 #include "tradovate/tv_tls.h"
 
 static uint8_t tv_fixture_arena_mem[512 * 1024];
+static int tv_fixture_arena_done;
+
+int tv_fixture_arena_with(uint8_t *mem, size_t len)
+{
+    tv_fixture_arena_done = 1;
+    int rc = tv_tls_arena_init(mem, len);
+    if (rc != TV_OK) {
+        fprintf(stderr, "cannot set up the TLS arena\n");
+    }
+    return rc;
+}
 
 void tv_fixture_arena(void)
 {
-    static int done;
-    if (!done) {
-        done = 1;
-        if (tv_tls_arena_init(tv_fixture_arena_mem, sizeof tv_fixture_arena_mem) != TV_OK) {
-            fprintf(stderr, "cannot set up the TLS arena\n");
-        }
+    if (!tv_fixture_arena_done) {
+        (void)tv_fixture_arena_with(tv_fixture_arena_mem, sizeof tv_fixture_arena_mem);
     }
 }
 

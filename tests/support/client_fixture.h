@@ -22,8 +22,13 @@ typedef struct tv_fixture {
     char token[2048];
 } tv_fixture;
 
-/* Once per process: the TLS arena (256 KB static). */
+/* Once per process: the TLS arena (512 KB static), unless the test chose
+ * its own with tv_fixture_arena_with() first. */
 void tv_fixture_arena(void);
+
+/* Use the caller's arena instead (a test that measures it); call before
+ * anything else here. Returns tv_tls_arena_init()'s status. */
+int tv_fixture_arena_with(uint8_t *mem, size_t len);
 
 /* A client for `sim` as the demo user, with a response buffer of
  * response_size bytes (<= 65536). Returns the init status. */
