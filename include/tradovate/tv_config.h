@@ -143,7 +143,7 @@
  * The mbedTLS arena (tv_tls_arena_init()) recommended for one client: its
  * connection with 16 KB in / 4 KB out records, a full handshake that
  * verifies a chain of an RSA-2048 leaf and intermediate (what a public CA
- * issues), and the session kept for resumption. tests/unit/test_no_heap.c
+ * issues), and the session kept for resumption. tests/unit/test_client_no_heap.c
  * runs a whole session on exactly this many bytes against such a chain and
  * fails if the peak (tv_tls_arena_peak()) leaves less than 10 % free (it
  * measured 43.7 KB). Clients with connections open at the same time need
