@@ -51,8 +51,10 @@ test: deps
 	+@$(MAKE) --no-print-directory test-clang-build
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
+	+@$(MAKE) --no-print-directory test-proof
 	+@$(MAKE) --no-print-directory test-target
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
 -include tests/target/target.mk
+-include tests/proof/proof.mk

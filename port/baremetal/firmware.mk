@@ -64,12 +64,15 @@ $(FW_MBEDTLS_OUT)/libmbedx509.a $(FW_MBEDTLS_OUT)/libmbedtls.a: $(FW_MBEDTLS_OUT
 
 # No nosys.specs: a call into an unimplemented syscall (malloc's _sbrk,
 # stdio's _write) is a link error here, not a silent stub.
-$(FW_ELF): $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
-           tests/firmware/mps2-an386.ld
-	$(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
-	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(FW_O)/tradovate-fw.map -o $@ \
-	  $(FW_APP_OBJS) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
+# $(call fw_link,ELF,MAP,MORE INPUTS): the image's link (also proof.mk's).
+FW_LINK_INPUTS := $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
+                  tests/firmware/mps2-an386.ld
+fw_link = $(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
+	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(2) -o $(1) \
+	  $(FW_APP_OBJS) $(3) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
 	  $(FW_MBEDTLS_LIBS) -lc -lgcc -Wl,--end-group
+$(FW_ELF): $(FW_LINK_INPUTS)
+	$(call fw_link,$@,$(FW_O)/tradovate-fw.map)
 
 -include $(FW_LIB_OBJS:.o=.d) $(FW_PORT_OBJS:.o=.d) $(FW_APP_OBJS:.o=.d)
 
