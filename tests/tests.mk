@@ -51,9 +51,11 @@ test: deps
 	+@$(MAKE) --no-print-directory test-clang-build
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
+	+@$(MAKE) --no-print-directory test-proof
 	+@$(MAKE) --no-print-directory test-target
 	+@$(MAKE) --no-print-directory firmware-run
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
 -include tests/target/target.mk
+-include tests/proof/proof.mk

@@ -146,6 +146,27 @@
 #endif
 
 /* ------------------------------------------------------------------ */
+/* Memory budgets (proved by the tests, see tests/proof/README.md)     */
+/* ------------------------------------------------------------------ */
+
+/**
+ * The mbedTLS arena (tv_tls_arena_init()) recommended for one client: its
+ * connection with 16 KB in / 4 KB out records, a full handshake that
+ * verifies a chain of an RSA-2048 leaf and intermediate (what a public CA
+ * issues), and the session kept for resumption. tests/unit/test_client_no_heap.c
+ * runs a whole session on exactly this many bytes against such a chain and
+ * fails if the peak (tv_tls_arena_peak()) leaves less than 10 % free (it
+ * measured 43.7 KB on x86-64; 32-bit targets need less, their structures
+ * being smaller: the Cortex-M4 test image peaks at 32.8 KB against an EC
+ * leaf). Clients with connections open at the same time need more: measure
+ * with tv_tls_arena_peak() against your own server. Reserves no memory: the
+ * arena is the caller's array.
+ */
+#ifndef TV_TLS_ARENA_RECOMMENDED
+#define TV_TLS_ARENA_RECOMMENDED (52u * 1024u)
+#endif
+
+/* ------------------------------------------------------------------ */
 /* Diagnostics                                                         */
 /* ------------------------------------------------------------------ */
 

@@ -9,9 +9,10 @@
  *    takes every byte it allocates. mbedTLS's allocator and its PSA crypto
  *    core are process-wide, so there is exactly one arena per process, set up
  *    once before anything else here; every tv_tls_config and tv_tls_conn in
- *    the process draws from it. About 40 KB serves one connection (two 16/4 KB
- *    record buffers, the handshake, the kept session); see
- *    tv_tls_arena_peak().
+ *    the process draws from it. TV_TLS_ARENA_RECOMMENDED (tv_config.h,
+ *    52 KB) serves one connection with 10 % to spare (two 16/4 KB record
+ *    buffers, a handshake with a two-certificate RSA chain, the kept
+ *    session: 43.7 KB at the peak); see tv_tls_arena_peak().
  *  - **A configuration** (tv_tls_config): the trusted CA certificates and
  *    optional SPKI pins. Server certificates are always verified (chain,
  *    validity dates, host name); there is no switch to turn that off. Many

@@ -20,7 +20,10 @@ FW_AR ?= arm-none-eabi-ar
 FW_SIZE ?= arm-none-eabi-size
 FW_ARCH := -mcpu=cortex-m4 -mthumb -mfloat-abi=hard -mfpu=fpv4-sp-d16
 FW_CFLAGS ?= -Os -g
-FW_ALL_CFLAGS = $(FW_ARCH) $(FW_CFLAGS) -ffunction-sections -fdata-sections
+# -fstack-usage and -fcallgraph-info: each object's frames and calls, which
+# the stack analysis (tests/proof/stack.py) reads; they change no code.
+FW_ALL_CFLAGS = $(FW_ARCH) $(FW_CFLAGS) -ffunction-sections -fdata-sections \
+                -fstack-usage -fcallgraph-info=su
 # Error names without their sentences (tv_config.h): what firmware builds are
 # expected to choose, and 6 KB less flash.
 FW_CPPFLAGS = $(TV_CPPFLAGS) -Iport/baremetal -Itests/firmware -DTV_CONFIG_ERROR_TEXT=0
@@ -35,8 +38,11 @@ FW_PORT_OBJS := $(call fw_objs,$(wildcard port/baremetal/*.c))
 FW_APP_OBJS := $(call fw_objs,$(wildcard tests/firmware/*.c)) $(FW_O)/obj/tests/firmware/ca.o
 FW_ELF := $(FW_O)/tradovate-fw.elf
 
+# The size table, then the stack table of tests/proof/proof.mk (which adds
+# its inputs to this target's prerequisites and fails over budget).
 firmware: $(FW_ELF)
 	@$(PYTHON) port/baremetal/fw_size.py $(FW_O)/tradovate-fw.map $(FW_ELF) $(FW_SIZE)
+	@$(FW_STACK_REPORT)
 
 $(FW_O)/obj/%.o: %.c | deps
 	@mkdir -p $(dir $@)
@@ -71,13 +77,16 @@ $(FW_MBEDTLS_OUT)/libmbedx509.a $(FW_MBEDTLS_OUT)/libmbedtls.a: $(FW_MBEDTLS_OUT
 
 # No nosys.specs: a call into an unimplemented syscall (malloc's _sbrk,
 # stdio's _write) is a link error here, not a silent stub.
-$(FW_ELF): $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
-           tests/firmware/mps2-an386.ld
-	$(call tv_say,LINK,$@)
-	$(Q)$(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
-	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(FW_O)/tradovate-fw.map -o $@ \
-	  $(FW_APP_OBJS) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
+# $(call fw_link,ELF,MAP,MORE INPUTS): the image's link (also proof.mk's).
+FW_LINK_INPUTS := $(FW_APP_OBJS) $(FW_O)/libtradovate.a $(FW_O)/libtvport.a $(FW_MBEDTLS_LIBS) \
+                  tests/firmware/mps2-an386.ld
+fw_link = $(FW_CC) $(FW_ARCH) --specs=nano.specs -nostartfiles -Wl,--gc-sections \
+	  -Wl,-T,tests/firmware/mps2-an386.ld -Wl,-Map,$(2) -o $(1) \
+	  $(FW_APP_OBJS) $(3) -Wl,--start-group $(FW_O)/libtradovate.a $(FW_O)/libtvport.a \
 	  $(FW_MBEDTLS_LIBS) -lc -lgcc -Wl,--end-group
+$(FW_ELF): $(FW_LINK_INPUTS)
+	$(call tv_say,LINK,$@)
+	$(Q)$(call fw_link,$@,$(FW_O)/tradovate-fw.map)
 
 -include $(FW_LIB_OBJS:.o=.d) $(FW_PORT_OBJS:.o=.d) $(FW_APP_OBJS:.o=.d)
 

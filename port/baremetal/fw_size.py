@@ -56,25 +56,13 @@ def component(section, origin):
     return "other", None
 
 
-def parse(map_path):
-    totals = {}
-    modules = {}
-    spans = []  # (start, end, module) of our library's code, for jsmn_share()
+def input_sections(map_path):
+    """(output section, input section, address, size, origin) of every input
+    section and fill the linker placed, in map order (fills: input "*fill*",
+    origin None)."""
     in_map = False
-    kind = None
+    output = None
     pending = None
-    high = 0
-
-    def count(comp, module, addr, size):
-        nonlocal high
-        new = max(0, addr + size - max(addr, high))
-        high = max(high, addr + size)
-        for table, key in ((totals, comp), (modules, module)):
-            if key:
-                table.setdefault(key, {"text": 0, "data": 0, "bss": 0})[kind] += new
-        if module and kind == "text" and new:
-            spans.append((addr + size - new, addr + size, module))
-
     with open(map_path, encoding="utf-8", errors="replace") as f:
         for line in f:
             line = line.rstrip("\n")
@@ -85,15 +73,14 @@ def parse(map_path):
                 continue
             out = OUTPUT.match(line)
             if out:
-                kind = SECTION_KIND.get(out.group(1))
+                output = out.group(1)
                 pending = None
-                high = 0
                 continue
-            if kind is None:
+            if output is None:
                 continue
             fill = FILL.match(line)
             if fill:
-                count("other", None, int(fill.group(1), 16), int(fill.group(2), 16))
+                yield output, "*fill*", int(fill.group(1), 16), int(fill.group(2), 16), None
                 continue
             m = INPUT.match(line) or (CONTINUED.match(line) if pending else None)
             if m is None:
@@ -104,8 +91,30 @@ def parse(map_path):
             addr, size, origin = int(m.group(m.re.groups - 2), 16), int(
                 m.group(m.re.groups - 1), 16), m.group(m.re.groups)
             pending = None
-            comp, module = component(name, origin)
-            count(comp, module, addr, size)
+            yield output, name, addr, size, origin
+
+
+def parse(map_path):
+    totals = {}
+    modules = {}
+    spans = []  # (start, end, module) of our library's code, for jsmn_share()
+    current = None
+    high = 0
+
+    for output, name, addr, size, origin in input_sections(map_path):
+        kind = SECTION_KIND.get(output)
+        if kind is None:
+            continue
+        if output != current:
+            current, high = output, 0
+        comp, module = ("other", None) if origin is None else component(name, origin)
+        new = max(0, addr + size - max(addr, high))
+        high = max(high, addr + size)
+        for table, key in ((totals, comp), (modules, module)):
+            if key:
+                table.setdefault(key, {"text": 0, "data": 0, "bss": 0})[kind] += new
+        if module and kind == "text" and new:
+            spans.append((addr + size - new, addr + size, module))
     return totals, modules, spans
 
 

@@ -7,15 +7,22 @@
 #include "tradovate/tv_tls.h"
 
 static uint8_t tv_fixture_arena_mem[512 * 1024];
+static int tv_fixture_arena_done;
+
+int tv_fixture_arena_with(uint8_t *mem, size_t len)
+{
+    tv_fixture_arena_done = 1;
+    int rc = tv_tls_arena_init(mem, len);
+    if (rc != TV_OK) {
+        fprintf(stderr, "cannot set up the TLS arena\n");
+    }
+    return rc;
+}
 
 void tv_fixture_arena(void)
 {
-    static int done;
-    if (!done) {
-        done = 1;
-        if (tv_tls_arena_init(tv_fixture_arena_mem, sizeof tv_fixture_arena_mem) != TV_OK) {
-            fprintf(stderr, "cannot set up the TLS arena\n");
-        }
+    if (!tv_fixture_arena_done) {
+        (void)tv_fixture_arena_with(tv_fixture_arena_mem, sizeof tv_fixture_arena_mem);
     }
 }
 
@@ -49,6 +56,19 @@ int tv_fixture_client(tv_fixture *f, const tv_sim *sim, size_t response_size)
     cfg.access_token_buf = f->token;
     cfg.access_token_size = sizeof f->token;
     return tv_client_init(&f->client, &cfg);
+}
+
+tv_place_order tv_fixture_market_order(int64_t account_id, const char *symbol, int32_t qty)
+{
+    tv_place_order o;
+    memset(&o, 0, sizeof o);
+    TV_SET(&o, tv_place_order, account_id, account_id);
+    o.symbol = symbol;
+    o.action = TV_ACTION_BUY;
+    o.order_qty = qty;
+    o.order_type = TV_ORDER_TYPE_MARKET;
+    TV_SET(&o, tv_place_order, is_automated, true);
+    return o;
 }
 
 int tv_sim_admin(const tv_sim *sim, const char *method, const char *path, const char *json,

@@ -22,12 +22,21 @@ typedef struct tv_fixture {
     char token[2048];
 } tv_fixture;
 
-/* Once per process: the TLS arena (256 KB static). */
+/* Once per process: the TLS arena (512 KB static), unless the test chose
+ * its own with tv_fixture_arena_with() first. */
 void tv_fixture_arena(void);
+
+/* Use the caller's arena instead (a test that measures it); call before
+ * anything else here. Returns tv_tls_arena_init()'s status. */
+int tv_fixture_arena_with(uint8_t *mem, size_t len);
 
 /* A client for `sim` as the demo user, with a response buffer of
  * response_size bytes (<= 65536). Returns the init status. */
 int tv_fixture_client(tv_fixture *f, const tv_sim *sim, size_t response_size);
+
+/* A market order of the demo world: qty contracts of symbol, bought for the
+ * account, marked automated. */
+tv_place_order tv_fixture_market_order(int64_t account_id, const char *symbol, int32_t qty);
 
 /* An admin call to the simulator: method "GET"/"POST", path like
  * "/sim/fault", JSON body or NULL. Returns the HTTP status (200 expected) or
