@@ -142,8 +142,12 @@ int tv_auth_ensure(tv_client *c)
     }
     if (rc == TV_OK || have) {
         /* A failed renewal of a token that still works is not this call's
-         * failure: go on with the old token until it expires. */
+         * failure: go on with the old token until it expires. The call's
+         * record starts afresh, but keeps that a connection was opened. */
+        bool reconnected = c->last.reconnected, resumed = c->last.resumed;
         c->last = saved;
+        c->last.reconnected = reconnected;
+        c->last.resumed = resumed;
         return TV_OK;
     }
     return rc;
