@@ -55,4 +55,5 @@ test: deps
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
+-include tests/fuzz/fuzz.mk
 -include tests/target/target.mk
