@@ -364,8 +364,30 @@ static void test_http_corpus(void)
     check_true(tv_corpus_each("tests/http/invalid", ".http", http_file, &invalid) > 0, "invalid");
 }
 
+/* Found by the client fuzzer: a call that decodes no result struct (a
+ * mutation called with a NULL result, which the API allows) returned the
+ * answer's JSON token count instead of TV_OK, so an accepted order was
+ * reported as TV_ERR_OUTCOME_UNKNOWN. */
+static void test_no_result_struct(void)
+{
+    static const char ans[] = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                              "Content-Length: 25\r\n\r\n{\"orderId\":4000000000001}";
+    tv_place_order o;
+    setup();
+    memset(&o, 0, sizeof o);
+    o.symbol = "ESZ6";
+    o.action = TV_ACTION_BUY;
+    o.order_qty = 1;
+    o.order_type = TV_ORDER_TYPE_MARKET;
+    tv_replay_clear(&rig.server);
+    tv_replay_push(&rig.server, ans, sizeof ans - 1);
+    TV_CHECK_INT(tv_order_place(&rig.client, &o, NULL), TV_OK);
+    TV_CHECK_INT(tv_client_last_call(&rig.client)->cause, TV_OK);
+}
+
 int main(void)
 {
+    TV_RUN(test_no_result_struct);
     TV_RUN(test_recorded_responses);
     TV_RUN(test_http_corpus);
     fprintf(stderr, "%u calls through the client\n", runs);
