@@ -51,6 +51,7 @@ test: deps
 	+@$(MAKE) --no-print-directory test-clang-build
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
+	+@$(MAKE) --no-print-directory fuzz-smoke
 	+@$(MAKE) --no-print-directory test-target
 
 .PHONY: test test-unit test-py test-sim test-clang-build
