@@ -83,10 +83,14 @@ static outcome run(const tv_op *op, const uint8_t *resp, size_t n, setup_fn setu
     if (setup != NULL) {
         setup(c, k);
     }
+    unsigned requests = rig.server.exchanges;
     o.rc = tv_rig_run(&rig, op, &o.digest);
     o.cause = tv_client_last_call(&rig.client)->cause;
     o.http_status = tv_client_last_call(&rig.client)->http_status;
     o.used = c->s.pos;
+    if (op->kind != TV_OP_GET) {
+        check_int(rig.server.exchanges - requests, 1, "requests sent (a POST goes out once)");
+    }
     check_next_call();
     runs++;
     return o;
@@ -176,8 +180,11 @@ static outcome run_kept_alive(const tv_op *op, const uint8_t *resp, size_t n, se
     }
     tv_replay_push(&rig.server, resp, n);
     check_int(tv_rig_check(&rig, &d), TV_OK, "call before");
-    unsigned connects = rig.server.connects;
+    unsigned connects = rig.server.connects, requests = rig.server.exchanges;
     o.rc = tv_rig_run(&rig, op, &o.digest);
+    if (op->kind != TV_OP_GET) {
+        check_int(rig.server.exchanges - requests, 1, "requests sent (a POST goes out once)");
+    }
     o.cause = tv_client_last_call(&rig.client)->cause;
     o.http_status = tv_client_last_call(&rig.client)->http_status;
     o.used = rig.server.connects - connects; /* here: connections opened */
