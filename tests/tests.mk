@@ -49,6 +49,7 @@ test: deps
 	+@$(MAKE) --no-print-directory test-unit
 	+@$(MAKE) --no-print-directory O=build/san SAN=1 test-unit
 	+@$(MAKE) --no-print-directory test-clang-build
+	+@$(MAKE) --no-print-directory lint
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
 	+@$(MAKE) --no-print-directory fuzz-smoke
@@ -57,4 +58,5 @@ test: deps
 .PHONY: test test-unit test-py test-sim test-clang-build
 
 -include tests/fuzz/fuzz.mk
+-include tests/lint/lint.mk
 -include tests/target/target.mk
