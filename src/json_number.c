@@ -279,7 +279,7 @@ int tv_json_dec_to_double(const tv_json_dec *d, double *out)
 int tv_json_dec_read(const char *s, size_t len, tv_json_dec *d, size_t *end)
 {
     size_t i = 0, first;
-    int64_t ex = 0, e = 0;
+    int64_t ex = 0;
     unsigned digits = 0; /* significant digits kept in mant */
     memset(d, 0, sizeof *d);
     d->integer = 1;
@@ -321,6 +321,7 @@ int tv_json_dec_read(const char *s, size_t len, tv_json_dec *d, size_t *end)
     }
     if (i < len && (s[i] == 'e' || s[i] == 'E')) {
         int neg = 0;
+        int64_t e = 0;
         d->integer = 0;
         if (++i < len && (s[i] == '+' || s[i] == '-')) {
             neg = s[i++] == '-';

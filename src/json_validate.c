@@ -170,7 +170,7 @@ static int tv_check_scalar(const unsigned char *s, size_t len, size_t *pos)
 int tv_json_scan_doc(const char *text, size_t len, tv_json_scan *out)
 {
     const unsigned char *s = (const unsigned char *)text;
-    uint8_t objects[(TV_JSON_MAX_DEPTH + 7) / 8]; /* bit set: that level is an object */
+    uint8_t objects[(TV_JSON_MAX_DEPTH + 7) / 8] = {0}; /* bit set: that level is an object */
     unsigned depth = 0;
     int state = TV_EXPECT_VALUE;
     int count = 0;

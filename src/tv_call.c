@@ -350,7 +350,7 @@ static int tv_call_single(tv_client *c, const tv_call *call, const tv_endpoint *
     } else if (call->result != NULL) {
         rc = tv_codec_decode(&c->doc, 0, ep->result, call->result, &c->last.detail);
     }
-    return rc != TV_OK ? rc : cls;
+    return rc < 0 ? rc : cls; /* rc is a token count when nothing was decoded */
 }
 
 /* Hands one decoded entity to the sink. */

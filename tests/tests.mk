@@ -49,13 +49,17 @@ test: deps
 	+@$(MAKE) --no-print-directory test-unit
 	+@$(MAKE) --no-print-directory O=build/san SAN=1 test-unit
 	+@$(MAKE) --no-print-directory test-clang-build
+	+@$(MAKE) --no-print-directory lint
 	+@$(MAKE) --no-print-directory test-py
 	+@$(MAKE) --no-print-directory test-sim
 	+@$(MAKE) --no-print-directory test-proof
+	+@$(MAKE) --no-print-directory fuzz-smoke
 	+@$(MAKE) --no-print-directory test-target
 	+@$(MAKE) --no-print-directory firmware-run
 
 .PHONY: test test-unit test-py test-sim test-clang-build
 
+-include tests/fuzz/fuzz.mk
+-include tests/lint/lint.mk
 -include tests/target/target.mk
 -include tests/proof/proof.mk
