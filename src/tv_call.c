@@ -430,8 +430,10 @@ static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep
             return TV_OK;
         }
         if (r == TV_ERR_JSON_TYPE && call->sink->count == 0) {
-            /* Not an array: a penalty ticket or an error object. */
-            return tv_call_single(c, call, ep, deadline);
+            /* Not an array: a penalty ticket or an error object; anything
+             * else that is not a list is the wrong type. */
+            int rc = tv_call_single(c, call, ep, deadline);
+            return rc == TV_OK ? TV_ERR_JSON_TYPE : rc;
         }
         if (r < 0) {
             return r;

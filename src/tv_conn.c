@@ -157,6 +157,10 @@ int tv_conn_exchange(tv_client *c, tv_http_method method, bool mutation, uint64_
         tv_http_resp_init(&c->resp, c->cfg.response_buf, c->cfg.response_size,
                           method);
         rc = tv_http_resp_read_head(&c->resp, &t, deadline);
+        /* The status line may be known even when the rest failed (a bad
+         * header, or body bytes that came with the head): report it whatever
+         * the bytes' arrival pattern. */
+        c->last.http_status = c->resp.status;
         if (rc == TV_OK) {
             return TV_OK;
         }

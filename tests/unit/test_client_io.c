@@ -163,9 +163,41 @@ static void test_list_trickle(void)
     tv_client_free(&c);
 }
 
+/* Found by the fuzzers: a list answered by an object is the wrong type (not
+ * an empty list), and the HTTP status of a response whose body is broken is
+ * reported however the bytes arrive. */
+static void test_fuzz_findings(void)
+{
+    static const char object[] = "HTTP/1.1 200 OK\r\nContent-Length: 9\r\n\r\n{\"a\":[1]}";
+    static const char bad_chunk[] = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n";
+    tv_client c;
+    tv_client_io io;
+    tv_sink sink = tv_sink_callback(NULL, NULL);
+    int seen = 0;
+    sink = tv_sink_callback(count, &seen);
+
+    tv_script_init(&script, object, sizeof object - 1);
+    io = (tv_client_io){NULL, NULL, tv_script_transport(&script)};
+    setup(&c, &io);
+    TV_CHECK_INT(tv_order_list(&c, &sink), TV_ERR_JSON_TYPE);
+    TV_CHECK_INT(seen, 0);
+    tv_client_free(&c);
+
+    for (int split = 0; split < 2; split++) {
+        tv_script_init(&script, bad_chunk, sizeof bad_chunk - 1);
+        script.max_recv = split ? 1 : 0;
+        io = (tv_client_io){NULL, NULL, tv_script_transport(&script)};
+        setup(&c, &io);
+        TV_CHECK_INT(tv_order_list(&c, &sink), TV_ERR_HTTP_BAD_CHUNK);
+        TV_CHECK_INT(tv_client_last_call(&c)->http_status, 200);
+        tv_client_free(&c);
+    }
+}
+
 int main(void)
 {
     TV_RUN(test_place_order_bytes);
+    TV_RUN(test_fuzz_findings);
     TV_RUN(test_list_trickle);
     return tv_test_summary();
 }
