@@ -56,3 +56,4 @@ test: deps
 .PHONY: test test-unit test-py test-sim test-clang-build
 
 -include tests/target/target.mk
+-include tests/bench/bench.mk
