@@ -202,15 +202,15 @@ class Bench:
         os.makedirs(self.cg_dir, exist_ok=True)
         path = os.path.join(self.cg_dir, "%s-%s-%d.out" % (client, mode, self.counter))
         tool = ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + path,
-                "--toggle-collect=bench_measured"]
+                "--instr-atstart=no", "--toggle-collect=bench_measured"]
         kv = self.run(client, mode, url, n, warmup=warmup, tool=tool)
         ir, heap = parse_callgrind(path)
-        return ir / n, heap / n, path, kv
+        return ir / n, {k: v / n for k, v in heap.items()}, path, kv
 
     def cg_median(self, client, mode, url, n, warmup=None, per=1):
         runs = [self.callgrind(client, mode, url, n, warmup) for _ in range(self.reps)]
         ir = statistics.median(r[0] for r in runs) / per
-        heap = statistics.median(r[1] for r in runs) / per
+        heap = {k: statistics.median(r[1][k] for r in runs) / per for k in runs[0][1]}
         return {"ir": ir, "heap": heap, "file": runs[0][2], "kv": runs[0][3],
                 "runs": [r[0] / per for r in runs]}
 
@@ -393,28 +393,32 @@ def percentiles(times):
 
 
 def parse_callgrind(path):
-    """Total Ir and the number of calls into the C heap functions."""
+    """Total Ir, and calls into the C heap from outside it: allocations
+    (malloc, calloc, realloc, ...) and frees (free(NULL) included)."""
     names = {}
     total = 0
-    heap = 0
-    callee = None
+    heap = {"alloc": 0, "free": 0}
+    caller = callee = ""
     with open(path) as f:
         for line in f:
-            if line.startswith("totals:") or line.startswith("summary:"):
+            if line.startswith(("totals:", "summary:")):
                 total = int(line.split()[1])
-            elif line.startswith(("fn=", "cfn=", "cfi=", "cfl=", "fl=", "fi=", "fe=", "ob=",
-                                  "cob=")):
+            elif line.startswith(("fn=", "cfn=")):
                 key, _, rest = line.partition("=")
                 m = re.match(r"\((\d+)\)(?: (.*))?", rest.strip())
-                if key in ("fn", "cfn") and m:
+                if m:
                     if m.group(2):
                         names[m.group(1)] = m.group(2)
-                    name = names.get(m.group(1), "")
-                    if key == "cfn":
-                        callee = name.split("'")[0]
-            elif line.startswith("calls="):
-                if callee in HEAP_FUNCTIONS:
-                    heap += int(line[6:].split()[0])
+                    name = names.get(m.group(1), "").split("'")[0]
+                    if key == "fn":
+                        caller = name
+                    else:
+                        callee = name
+            elif line.startswith("calls=") and caller not in HEAP_FUNCTIONS:
+                if callee == "free":
+                    heap["free"] += int(line[6:].split()[0])
+                elif callee in HEAP_FUNCTIONS:
+                    heap["alloc"] += int(line[6:].split()[0])
     return total, heap
 
 

@@ -12,6 +12,19 @@
 
 #include "bench.h"
 
+/* Under callgrind (started with --instr-atstart=no) only the measured
+ * iterations are instrumented at all: its call counts, unlike its costs,
+ * would otherwise include every call made outside bench_measured(). */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_STOP_INSTRUMENTATION
+#endif
+
 typedef int (*bench_op)(void);
 
 static const char *base_url;
@@ -58,22 +71,23 @@ static int op_reconnect(void)
 /* n measured iterations of op; after (if any) runs between them, unmeasured. */
 static int measure(bench_op op, void (*after)(void), size_t n, uint64_t *times)
 {
-    for (size_t i = 0; i < n; i++) {
+    int rc = 0;
+    CALLGRIND_START_INSTRUMENTATION;
+    for (size_t i = 0; i < n && rc == 0; i++) {
         uint64_t t0 = now_ns();
-        int rc = bench_measured(op);
+        rc = bench_measured(op);
         uint64_t t1 = now_ns();
         if (times != NULL) {
             times[i] = t1 - t0;
         }
         if (rc != 0) {
             fprintf(stderr, "%s: iteration %zu failed\n", bench_client_name, i);
-            return -1;
-        }
-        if (after != NULL) {
+        } else if (after != NULL) {
             after();
         }
     }
-    return 0;
+    CALLGRIND_STOP_INSTRUMENTATION;
+    return rc != 0 ? -1 : 0;
 }
 
 static int repeat(bench_op op, size_t n)

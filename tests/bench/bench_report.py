@@ -59,8 +59,10 @@ def render(r, plot, plot_rel):
             target = "≤ 2,600 and ≥ 50× fewer: %s" % verdict(ok)
         t.row("placeOrder round trip, %s: request built, sent, answer decoded" % label,
               n(tv), n(curl), ratio(curl, tv), target)
-    t.row("heap calls per placeOrder (malloc, calloc, realloc, free)", n(heap["tv"]),
-          n(heap["curl"]), "", "0: %s" % verdict(heap["tv"] == 0))
+    t.row("heap calls per placeOrder over TLS: allocations (malloc, calloc, realloc) / free",
+          "%s / %s" % (n(heap["tv"]["alloc"]), n(heap["tv"]["free"])),
+          "%s / %s" % (n(heap["curl"]["alloc"]), n(heap["curl"]["free"])), "",
+          "0: %s" % verdict(heap["tv"]["alloc"] + heap["tv"]["free"] == 0))
     for server, label in (("PLAIN", "plaintext HTTP"), ("TLS13", "TLS 1.3")):
         tv = r["list_%s_tv" % server]["ir"]
         curl = r["list_%s_curl" % server]["ir"]
