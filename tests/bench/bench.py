@@ -149,16 +149,19 @@ class Nginx:
         open(self.handshake_log(), "w").close()
 
     def handshakes(self, server):
-        """(resumed, total) connections logged for that server since clear."""
+        """(resumed, total, key exchange groups and suites seen) of the
+        connections logged for that server since clear."""
         port = str(self.ports[server])
         total = resumed = 0
+        seen = set()
         with open(self.handshake_log()) as f:
             for line in f:
                 parts = line.split()
                 if parts and parts[0] == port:
                     total += 1
                     resumed += parts[2] == "r"
-        return resumed, total
+                    seen.add(" ".join(parts[3:]))
+        return resumed, total, sorted(seen)
 
 
 # --------------------------------------------------------------- running ----
@@ -281,11 +284,12 @@ class Bench:
             for c in CLIENTS:
                 self.nginx.clear_handshakes()
                 cg = self.cg_median(c, "reconnect", url, n_cg, warmup=1)
-                resumed, total = self.nginx.handshakes(server)
+                resumed, total, seen = self.nginx.handshakes(server)
                 times, _ = self.wall(c, "reconnect", url, n_wall, warmup=1)
                 key = "reconnect_%s_%s" % (server, c)
                 self.results[key] = {"ir": cg["ir"], "wall": statistics.median(times),
-                                     "resumed": resumed, "connections": total}
+                                     "resumed": resumed, "connections": total,
+                                     "negotiated": seen}
                 log("  %s %s: %.0f instructions, %.2f ms, %d of %d handshakes resumed" % (
                     server, c, cg["ir"], statistics.median(times) / 1e6, resumed, total))
 
@@ -372,9 +376,9 @@ class Bench:
         return {
             "cpu": model, "cores": os.cpu_count(), "kernel": platform.release(),
             "cc": first([os.environ.get("CC", "cc"), "--version"]),
-            "nginx": nginx.replace("nginx version: ", ""),
+            "nginx": nginx.replace("nginx version: ", "").replace("nginx/", ""),
             "curl": first(["curl-config", "--version"]),
-            "openssl": first(["openssl", "version"]),
+            "openssl": (first(["openssl", "version"]).split() + ["?", "?"])[1],
             "cjson": pkg_version("libcjson-dev"),
             "valgrind": first(["valgrind", "--version"]),
             "mbedtls": mbedtls_version(),
@@ -435,45 +439,55 @@ def massif_peak(path):
     return peak
 
 
-# Our phases, by the function that does each (inclusive instructions).
+# Our phases, by the functions that do each (inclusive instructions, summed);
+# "jsmn.h" stands for the instructions of jsmn's own lines (it is compiled
+# into tv_json_parse).
 PHASES = [
-    ("auth check before the call", "tv_auth_ensure"),
-    ("request build: head + JSON body", "tv_call_build"),
-    ("  of which the JSON body encoder", "tv_codec_encode_members"),
-    ("is the kept-alive connection alive? (1-byte non-blocking read)", "tv_conn_alive"),
-    ("send path (HTTP write, TLS record, syscall)", "tv_http_req_send"),
-    ("response head: receive + parse", "tv_http_resp_read_head"),
-    ("response body: receive", "tv_http_resp_read_body"),
-    ("JSON parse (validate + jsmn + rewrite)", "tv_json_parse"),
-    ("  of which validation", "tv_json_validate"),
-    ("  of which jsmn", "jsmn_parse"),
-    ("classify (penalty / business failure)", "tv_call_classify"),
-    ("decode into the typed struct", "tv_codec_decode"),
-    ("list: element splitter", "tv_json_split_next"),
-    ("list: receive more body", "tv_http_resp_body_more"),
-    ("wipe the bearer token from the request buffer", "tv_http_wipe"),
+    ("auth check before the call", ["tv_auth_ensure"]),
+    ("request line, Host and bearer token", ["tv_http_req_begin", "tv_http_req_host",
+                                             "tv_http_req_bearer"]),
+    ("JSON body encoder", ["tv_codec_encode_members"]),
+    ("exchange: liveness check, send, response head", ["tv_conn_exchange"]),
+    ("  of which the send path (HTTP, TLS record, syscall)", ["tv_http_req_send"]),
+    ("  of which the response head: receive + parse", ["tv_http_resp_read_head"]),
+    ("response body: receive", ["tv_http_resp_read_body"]),
+    ("list: element splitter", ["tv_json_split_next"]),
+    ("list: receive more of the body", ["tv_http_resp_body_more"]),
+    ("JSON parse: validate + jsmn + token rewrite", ["tv_json_parse"]),
+    ("  of which validation", ["tv_json_scan_doc"]),
+    ("  of which jsmn", ["jsmn.h"]),
+    ("classify (penalty, business failure)", ["tv_call_classify"]),
+    ("decode into the typed struct", ["tv_codec_decode"]),
 ]
 
 
 def annotate(path, n):
-    p = subprocess.run(["callgrind_annotate", "--inclusive=yes", "--threshold=100", path],
-                       capture_output=True, text=True)
+    line_re = re.compile(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):([^\s']+)")
+
+    def costs(inclusive):
+        args = ["callgrind_annotate", "--threshold=100", path]
+        if inclusive:
+            args.insert(1, "--inclusive=yes")
+        out = subprocess.run(args, capture_output=True, text=True).stdout
+        rows = []
+        for line in out.splitlines():
+            m = line_re.match(line)
+            if m and m.group(2) != "???" and not line.lstrip().startswith("--"):
+                rows.append((m.group(2), m.group(3), int(m.group(1).replace(",", ""))))
+        return rows
     incl = {}
-    for line in p.stdout.splitlines():
-        m = re.match(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+?)(?:'\d+)?\s", line + " ")
-        if m:
-            fn = m.group(3)
-            incl.setdefault(fn, int(m.group(1).replace(",", "")))
-    p = subprocess.run(["callgrind_annotate", "--threshold=99", path],
-                       capture_output=True, text=True)
-    self_cost = []
-    for line in p.stdout.splitlines():
-        m = re.match(r"\s*([\d,]+)\s+(?:\([^)]*\)\s+)?(\S+):(\S+?)\s", line + " ")
-        if m and len(self_cost) < 12:
-            self_cost.append((m.group(3), int(m.group(1).replace(",", "")) / n,
-                              os.path.basename(m.group(2))))
-    phases = [(label, fn, incl[fn] / n) for label, fn in PHASES if fn in incl]
-    return {"phases": phases, "self": self_cost}
+    for f, fn, v in costs(True):
+        incl[fn] = max(incl.get(fn, 0), v)
+    self_rows = costs(False)
+    jsmn = sum(v for f, fn, v in self_rows if f.endswith("jsmn.h"))
+    phases = []
+    for label, fns in PHASES:
+        got = [jsmn if fn == "jsmn.h" else incl.get(fn) for fn in fns]
+        if any(v for v in got):
+            phases.append((label, "+".join(fns), sum(v or 0 for v in got) / n))
+    top = sorted(self_rows, key=lambda row: -row[2])[:12]
+    return {"phases": phases,
+            "self": [(fn, v / n, os.path.basename(f)) for f, fn, v in top]}
 
 
 def elf_size(elf):
@@ -559,9 +573,19 @@ def main():
                     help="CPU that nginx and the client share in the latency rows")
     ap.add_argument("--note", default=os.environ.get("BENCH_NOTE", ""),
                     help="a sentence about the conditions, printed under the table")
+    ap.add_argument("--render-only", action="store_true",
+                    help="write the README section again from OUT/results.json")
     args = ap.parse_args()
     os.chdir(ROOT)
+    if args.render_only:
+        with open(os.path.join(args.out, "results.json")) as f:
+            results = json.load(f)
+        plot = os.path.join(HERE, "latency.svg")
+        write_readme(args.readme, render(results, plot if os.path.exists(plot) else None))
+        log("README.md Performance section written from %s/results.json" % args.out)
+        return
     b = Bench(args)
+    shutil.rmtree(b.cg_dir, ignore_errors=True)
     subprocess.run(["sh", "tests/tls/make-certs.sh", b.certs], check=True)
     b.nginx = Nginx(os.path.abspath(args.out), args.cpu)
     b.nginx.start(b.certs)
@@ -604,7 +628,7 @@ def plot_latency(b, svg):
         s = sorted(b.results["latency_plot_" + c])
         path = os.path.join(b.out, "latency-%s.dat" % c)
         with open(path, "w") as f:
-            step = max(1, len(s) // 4000)
+            step = max(1, len(s) // 800)
             for i in range(0, len(s), step):
                 f.write("%.3f %.6f\n" % (s[i] / 1e3, 100.0 * (i + 1) / len(s)))
             f.write("%.3f 100\n" % (s[-1] / 1e3))

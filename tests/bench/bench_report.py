@@ -174,15 +174,95 @@ def render(r, plot, plot_rel):
     out.append("**Machine:** %s, %s cores, Linux %s; %s; nginx %s (one worker); %s; "
                "OpenSSL %s; cJSON %s; mbedTLS %s; %s.%s\n" % (
                    m["cpu"], m["cores"], m["kernel"], m["cc"], m["nginx"], m["curl"],
-                   m["openssl"].replace("OpenSSL ", ""), m["cjson"], m["mbedtls"],
+                   m["openssl"], m["cjson"], m["mbedtls"],
                    m["valgrind"], (" " + r["note"]) if r["note"] else ""))
     out.append(t.text())
+    out.append(targets(r))
     out.append(notes(r, reps))
     if plot_rel:
         out.append("![Latency distributions](%s)\n" % plot_rel)
     out.append(profile(r))
     out.append(footprint_detail(r))
     return "\n".join(out)
+
+
+def spread(values):
+    """How far apart repeated figures are, as a percentage of their median."""
+    mid = sorted(values)[len(values) // 2]
+    return "%.2f%%" % (100.0 * (max(values) - min(values)) / mid) if mid else "—"
+
+
+def top_phases(r, key, count):
+    """The costliest top-level phases of one profiled run, as text."""
+    phases = [(label, v) for label, fn, v in r["profile"][key]["phases"]
+              if not label.startswith(" ")]
+    phases.sort(key=lambda p: -p[1])
+    return ", ".join("%s %s" % (label, n(v)) for label, v in phases[:count])
+
+
+def targets(r):
+    """One line per target that was missed: the figure and where it comes from."""
+    lines = []
+    place = r["place_PLAIN_tv"]["ir"]
+    if place > 2600:
+        lines.append(
+            "- **placeOrder, plaintext: %s instructions, not ≤ 2,600.** Building the "
+            "request, sending it, reading and parsing the head, validating, tokenizing and "
+            "decoding the JSON each cost hundreds to thousands of instructions (largest "
+            "phases: %s; the table below)." % (n(place), top_phases(r, "place_PLAIN_tv", 3)))
+    order = r["list_PLAIN_tv"]["ir"]
+    if order > 5000:
+        lines.append(
+            "- **Per order from order/list: %s instructions, not ≤ 5,000.** Each element "
+            "is cut out by the splitter, validated, tokenized by jsmn, its tokens rewritten, "
+            "then decoded field by field (largest phases: %s): four passes over the same "
+            "bytes." % (n(order), top_phases(r, "list_PLAIN_tv", 3)))
+    full = r["reconnect_TLS13_FULL_tv"]["ir"]
+    res = r["reconnect_TLS13_RESUME_tv"]["ir"]
+    if res and full / res < 10:
+        lines.append(
+            "- **TLS 1.3 resumed reconnect: %.1f× cheaper than a full one, not ≥ 10×.** "
+            "TLS 1.3 resumption here is psk_dhe_ke: the shipped mbedTLS configuration offers "
+            "no pure-PSK mode (port/mbedtls/tv_mbedtls_config.h: OpenSSL-based servers "
+            "refuse it unless told otherwise), so a resumed handshake still does an ECDHE "
+            "key exchange; it saves the certificate chain and its signature checks. A TLS "
+            "1.2 resumption has no key exchange: %.0f× cheaper here." % (
+                full / res, r["reconnect_TLS12_FULL_tv"]["ir"] /
+                max(1, r["reconnect_TLS12_RESUME_tv"]["ir"])))
+    fw = r["fw_shipped"]
+    ours = fw["components"].get("ours", {"text": 0, "data": 0})
+    if ours["text"] + ours["data"] > 16 * 1024:
+        mods = fw["modules"]
+        big = sorted(mods, key=lambda m: -(mods[m]["code"] + mods[m]["rodata"]))[:4]
+        lines.append(
+            "- **Library flash: %s, not ≤ 16 KB.** Largest modules: %s (code + read-only "
+            "data; the module table at the end)." % (
+                kb(ours["text"] + ours["data"]),
+                ", ".join("%s %s + %s" % (m, n(mods[m]["code"]), n(mods[m]["rodata"]))
+                          for m in big)))
+    lt, lc = r["latency_tv"], r["latency_curl"]
+    if lt["p50"] > 0.6 * lc["p50"]:
+        lines.append("- **p50 latency %s, not ≤ 0.6× libcurl's %s.**" % (us(lt["p50"]),
+                                                                          us(lc["p50"])))
+    if lt["p99"] > 2 * lt["p50"]:
+        runs = [p["p99"] / p["p50"] for p in r["latency_runs_tv"]]
+        lines.append(
+            "- **p99 latency %s, more than twice our p50 (%s).** p99/p50 per run: %s. "
+            "The client allocates nothing and its average cost per request repeats to "
+            "%s across callgrind runs; how much of the tail comes from scheduling the "
+            "client and nginx on one CPU of a shared machine was not measured." % (
+                us(lt["p99"]), us(lt["p50"]), ", ".join("%.2f" % x for x in runs),
+                spread(r["place_TLS13_tv"]["runs"])))
+    if not lines:
+        return "Every target is met.\n"
+    return "Targets missed, and why:\n\n" + "\n".join(lines) + "\n"
+
+
+def negotiated(r, server):
+    """What nginx logged for each client's connections to one server."""
+    names = {"tv": "libtradovate", "curl": "libcurl"}
+    return ", ".join("%s %s" % (names[c], " / ".join(r["reconnect_%s_%s" % (server, c)].get(
+        "negotiated", ["?"]))) for c in CLIENTS)
 
 
 def notes(r, reps):
@@ -206,10 +286,10 @@ def notes(r, reps):
         "wide set-up (arena, curl_global_init) is done before. Wall times are medians of 50 "
         "runs (pinned like the latency rows).",
         "- **Reconnect**: nginx closes the connection after every answer; one server keeps "
-        "no sessions, the other issues tickets. Each measured call is connect + handshake + "
-        "placeOrder. ours: TLS 1.3 key share P-256; libcurl/OpenSSL: X25519 (each client's "
-        "default). TLS 1.3 resumption is psk_dhe_ke (OpenSSL servers do not accept psk_ke "
-        "by default), so it still pays for an ECDHE; TLS 1.2 ticket resumption does not.",
+        "no sessions, the other resumes them (tickets and a session cache). Each measured "
+        "call is connect + handshake + placeOrder. Each client offers what it offers by "
+        "default; nginx logged, TLS 1.3: %s; TLS 1.2: %s." % (
+            negotiated(r, "TLS13_FULL"), negotiated(r, "TLS12_FULL")),
         "- **Memory**: ours is `sizeof(tv_client)` + the caller's buffers (1 KB request, "
         "4 KB response, 64 JSON tokens, 512 B token) + the stack high-water mark of the "
         "session's thread (painted stack) + `tv_tls_arena_peak()`; libcurl + cJSON's is the "
@@ -241,7 +321,9 @@ def profile(r):
                 labels.append((label, fn))
     for label, fn in labels:
         cells = [n(c[fn]) if fn in c else "" for c in cols]
-        out.append("| %s | `%s` | %s |" % (label, fn, " | ".join(cells)))
+        names = ", ".join("`%s`" % f if f != "jsmn.h" else "jsmn's lines" for f in fn.split("+"))
+        out.append("| %s | %s | %s |" % (label.replace("  of which", "&nbsp;&nbsp;of which"),
+                                         names, " | ".join(cells)))
     out.append("")
     out.append("Most expensive functions by their own instructions, placeOrder over plaintext:")
     out.append("")
