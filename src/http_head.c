@@ -1,6 +1,7 @@
 /* The response head: status line and the few headers the client needs. */
 #include <string.h>
 
+#include "tv_bytes_priv.h"
 #include "tv_http_priv.h"
 
 static bool is_ows(uint8_t c)
@@ -255,10 +256,40 @@ static bool head_byte_ok(const tv_http_resp *r, size_t i)
     return !(r->lines == 0 && col == 7) || c == '0' || c == '1';
 }
 
+/*
+ * Inside a header line, after its first byte, most bytes are printable ASCII
+ * or obs-text that head_byte_ok() would accept without a second look: skip
+ * them in a tight loop. CR, LF, HTAB, control bytes and the byte after a CR
+ * still go through head_byte_ok(), so every error is reported at the same
+ * byte as before.
+ */
+static size_t skip_plain_bytes(const tv_http_resp *r, size_t i)
+{
+    if (r->lines == 0 || i == r->line || r->buf[i - 1] == '\r') {
+        return i;
+    }
+    const uint8_t *buf = r->buf;
+    const size_t len = r->len;
+    while (len - i >= sizeof(tv_word)) {
+        tv_word x = tv_word_load(buf + i);
+        if ((tv_word_less(x, 0x20) | tv_word_has(x, 0x7f)) != 0) {
+            break;
+        }
+        i += sizeof x;
+    }
+    while (i < len && buf[i] >= 0x20 && buf[i] != 0x7f) {
+        i++;
+    }
+    return i;
+}
+
 int tv_http_head_parse(tv_http_resp *r)
 {
     while (r->scan < r->len && r->phase == TV_HTTP_PH_HEAD) {
-        size_t i = r->scan;
+        size_t i = r->scan = skip_plain_bytes(r, r->scan);
+        if (i == r->len) {
+            break;
+        }
         int bad = r->lines == 0 ? TV_ERR_HTTP_BAD_STATUS_LINE : TV_ERR_HTTP_BAD_HEADER;
         if (!head_byte_ok(r, i)) {
             return bad;

@@ -428,16 +428,52 @@ static unsigned tv_count_digits(uint64_t v)
     return n;
 }
 
+/* Short decimals the double holds exactly (prices: 5000.25 is 20001 / 4).
+ * When the double's exact value has at most 15 significant digits, it is the
+ * only decimal of 15 digits or fewer that reads back to it (DBL_DIG: any two
+ * such decimals round to different doubles), so it is the shortest and no
+ * search is needed. m * 2^e is the (normal) double; 0 when it does not apply. */
+static int tv_shortest_exact(uint64_t m, int32_t e, uint64_t *digits, int32_t *exp10)
+{
+    const uint64_t max = TV_U64(999999999999999); /* 15 digits */
+    int32_t tz = 0;                               /* trailing zero bits of m (not 0), by halving */
+    if (e >= 0) {
+        return 0; /* m >= 2^52 > max */
+    }
+    for (int32_t half = 32; half > 0; half /= 2) {
+        if (((m >> tz) & ((TV_U64(1) << half) - 1)) == 0) {
+            tz += half;
+        }
+    }
+    int32_t k = -e - tz; /* m * 2^e = (m >> tz) * 2^-k */
+    if (k > 15) {
+        return 0;
+    }
+    if (k <= 0) { /* an integer */
+        if ((m >> -e) > max) {
+            return 0;
+        }
+        *digits = m >> -e;
+        *exp10 = 0;
+        return 1;
+    }
+    uint64_t pow5 = tv_pow10_u64[k] >> k;
+    if ((m >> tz) > max / pow5) {
+        return 0;
+    }
+    *digits = (m >> tz) * pow5;
+    *exp10 = -k;
+    return 1;
+}
+
 /* The fewest decimal digits (c * 10^q) that read back to the positive double
  * with these bits. Candidates at each length are the two decimals bracketing
  * the value (computed to 2^-120); if any decimal of that length reads back,
  * one of them does, because the values reading back form an interval around
  * the double. */
-static void tv_shortest(uint64_t bits, uint64_t *digits, int32_t *exp10)
+static void tv_shortest_search(uint64_t bits, uint64_t m, int32_t bexp, uint64_t *digits,
+                               int32_t *exp10)
 {
-    uint64_t frac = bits & ((TV_U64(1) << 52) - 1);
-    int32_t bexp = (int32_t)(bits >> 52);
-    uint64_t m = bexp ? frac | (TV_U64(1) << 52) : frac;
     tv_xf v = tv_xf_make(0, m, bexp ? bexp - 1075 : -1074);
     /* X = v / 10^k in [1e17, 2e18): 18 or 19 digits, so that every length
      * tried below (at most 17) leaves a remainder to round with. */
@@ -462,6 +498,18 @@ static void tv_shortest(uint64_t bits, uint64_t *digits, int32_t *exp10)
         *digits = up ? c + 1 : c;
         *exp10 = q;
         break;
+    }
+}
+
+/* The fewest decimal digits (c * 10^q, no trailing zeros in c) that read back
+ * to the positive double with these bits. */
+static void tv_shortest(uint64_t bits, uint64_t *digits, int32_t *exp10)
+{
+    uint64_t frac = bits & ((TV_U64(1) << 52) - 1);
+    int32_t bexp = (int32_t)(bits >> 52);
+    uint64_t m = bexp ? frac | (TV_U64(1) << 52) : frac;
+    if (bexp == 0 || !tv_shortest_exact(m, bexp - 1075, digits, exp10)) {
+        tv_shortest_search(bits, m, bexp, digits, exp10);
     }
     while (*digits % 10 == 0) {
         *digits /= 10;

@@ -44,6 +44,13 @@ static int tv_split_scan_elem(tv_json_splitter *sp, const unsigned char *s, size
                 escaped = 0;
                 i++;
             }
+            while (len - i >= sizeof(tv_word)) {
+                tv_word x = tv_word_load(s + i);
+                if ((tv_word_has(x, '"') | tv_word_has(x, '\\')) != 0) {
+                    break;
+                }
+                i += sizeof x;
+            }
             while (i < len && s[i] != '"' && s[i] != '\\') {
                 i++;
             }

@@ -110,14 +110,25 @@ static void tv_put_string(tv_json_writer *w, const char *s, size_t n)
 {
     static const char hex[] = "0123456789abcdef";
     const unsigned char *u = (const unsigned char *)s;
-    size_t run = 0, i = 0;
+    size_t run = 0, i = tv_json_skip_plain(u, 0, n);
+    if (i == n && !w->embedded && w->err == TV_OK && w->cap - w->len >= n + 2) {
+        /* Nothing to escape (keys, symbols, ids): quotes and bytes at once. */
+        char *d = w->buf + w->len;
+        d[0] = '"';
+        memcpy(d + 1, s, n);
+        d[n + 1] = '"';
+        w->len += n + 2;
+        return;
+    }
     tv_put_syntax(w, "\"", 1);
     while (i < n && w->err == TV_OK) {
+        i = tv_json_skip_plain(u, i, n);
+        if (i == n) {
+            break;
+        }
         unsigned char c = u[i];
         if (c >= 0x20 && c != '"' && c != '\\') {
-            if (c < 0x80) {
-                i++;
-            } else if (tv_json_utf8_check(u, n, &i) != TV_OK) {
+            if (tv_json_utf8_check(u, n, &i) != TV_OK) {
                 tv_fail(w, TV_ERR_BAD_STRING);
             }
             continue;

@@ -31,13 +31,13 @@ enum { TV_HTTP_SEEN_LENGTH = 1, TV_HTTP_SEEN_CHUNKED = 2, TV_HTTP_SEEN_CLOSE = 4
 #define TV_HTTP_FRAMING_BOUND                                                                      \
     ((size_t)TV_HTTP_MAX_CHUNK_EXT + (size_t)TV_HTTP_MAX_TRAILER + TV_HTTP_CHUNK_DIGITS_MAX + 8u)
 
-/* RFC 9110 tchar: the bytes of a token (header names, list elements). */
+/* RFC 9110 tchar: the bytes of a token (header names, list elements):
+ * ALPHA, DIGIT and !#$%&'*+-.^_`|~, one bit per ASCII byte (header names
+ * are scanned byte by byte for every response, so no strchr here). */
 static inline bool tv_http_is_tchar(uint8_t c)
 {
-    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-        return true;
-    }
-    return c != 0 && strchr("!#$%&'*+-.^_`|~", c) != NULL;
+    static const uint32_t tchar_bits[4] = {0x00000000u, 0x03ff6cfau, 0xc7fffffeu, 0x57ffffffu};
+    return c < 128 && ((tchar_bits[c >> 5] >> (c & 31u)) & 1u) != 0;
 }
 
 /* A byte that may appear in a field value or reason phrase: HTAB, SP,

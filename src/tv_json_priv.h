@@ -3,6 +3,7 @@
 #define TV_JSON_PRIV_H
 
 #include "tradovate/tv_json.h"
+#include "tv_bytes_priv.h"
 
 #include <string.h>
 
@@ -63,21 +64,18 @@ static inline int32_t tv_json_hex4(const unsigned char *s, size_t len, size_t k)
 }
 
 /* The first index >= i whose byte is `"`, `\\`, below 0x20 or above 0x7F (len if
- * none). Eight bytes per step where none of them is special: every string byte
- * of every response passes here. The word tests are exact "is any byte ..."
- * tests (a borrow can only mark bytes above a byte that truly matched). */
+ * none). A machine word per step where none of its bytes is special
+ * (tv_bytes_priv.h): every string byte of every request and response passes
+ * here. */
 static inline size_t tv_json_skip_plain(const unsigned char *s, size_t i, size_t len)
 {
-    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
-    while (len - i >= 8) {
-        uint64_t x, q, b;
-        memcpy(&x, s + i, 8);
-        q = x ^ (ones * '"');
-        b = x ^ (ones * '\\');
-        if ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) | ((b - ones) & ~b) | x) & highs) {
+    while (len - i >= sizeof(tv_word)) {
+        tv_word x = tv_word_load(s + i);
+        if ((tv_word_less(x, 0x20) | tv_word_has(x, '"') | tv_word_has(x, '\\') |
+             (x & TV_WORD_HIGHS)) != 0) {
             break;
         }
-        i += 8;
+        i += sizeof x;
     }
     while (i < len && s[i] >= 0x20 && s[i] < 0x80 && s[i] != '"' && s[i] != '\\') {
         i++;

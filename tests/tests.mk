@@ -63,3 +63,4 @@ test: deps
 -include tests/lint/lint.mk
 -include tests/target/target.mk
 -include tests/proof/proof.mk
+-include tests/bench/bench.mk

@@ -403,6 +403,49 @@ static void test_format_up_to_15_digits(void)
     TV_CHECK_INT(bad, 0);
 }
 
+/* Doubles that are short binary fractions (m / 2^j: prices like 5000.25) are
+ * written as their exact decimal value whenever it has at most 15 digits,
+ * which the formatter finds without a search: checked against the decimal
+ * computed here in integers. */
+static void test_format_exact_binary_fractions(void)
+{
+    int bad = 0, checked = 0;
+    for (int i = 0; i < TV_ROUNDS(200000); i++) {
+        uint64_t m = 1 + rnd() % (i % 2 ? 1000000u : (UINT64_C(1) << 30));
+        int j = (int)(rnd() % 16);
+        uint64_t digits = m, scale = 1;
+        for (int k = 0; k < j; k++) {
+            digits *= 5;
+            scale *= 10;
+        }
+        if (digits > UINT64_C(999999999999999)) {
+            continue;
+        }
+        bool neg = (rnd() & 1) != 0;
+        double v = (double)m;
+        for (int k = 0; k < j; k++) {
+            v /= 2; /* exact: m < 2^31 */
+        }
+        char want[48], out[TV_JSON_DOUBLE_BUF];
+        int w = snprintf(want, sizeof want, "%s%" PRIu64, neg ? "-" : "", digits / scale);
+        if (digits % scale != 0) {
+            w += snprintf(want + w, sizeof want - (size_t)w, ".%0*" PRIu64, j, digits % scale);
+            while (want[w - 1] == '0') {
+                want[--w] = '\0';
+            }
+        }
+        int n = tv_json_format_double(neg ? -v : v, out, sizeof out);
+        checked++;
+        if (n != w || strcmp(out, want) != 0) {
+            if (bad++ < 10) {
+                tv_test_fail(__FILE__, __LINE__, "%s written as %s", want, out);
+            }
+        }
+    }
+    TV_CHECK(checked > TV_ROUNDS(200000) / 2);
+    TV_CHECK_INT(bad, 0);
+}
+
 /* Any double: the text reads back exactly (by strtod too) and has the fewest
  * significant digits any round-tripping text can have (found with printf). */
 static void test_format_shortest_any_double(void)
@@ -449,6 +492,7 @@ int main(void)
     TV_RUN(test_int64);
     TV_RUN(test_format_examples);
     TV_RUN(test_format_up_to_15_digits);
+    TV_RUN(test_format_exact_binary_fractions);
     TV_RUN(test_format_shortest_any_double);
     return tv_test_summary();
 }
