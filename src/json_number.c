@@ -522,6 +522,7 @@ static size_t tv_layout(uint64_t c, int32_t q, char *out)
 {
     char ds[20];
     unsigned nd = tv_count_digits(c);
+    ds[0] = '0'; /* c >= 1 here; this only tells the analyzer ds[0] is set */
     for (unsigned i = nd; i-- > 0; c /= 10) {
         ds[i] = (char)('0' + c % 10);
     }
