@@ -1,6 +1,7 @@
 """The simulator's transcription of the reference's field lists and enums, checked against
-the machine-readable reference where it is present (it lives outside the repository), and
-the schema checker the other tests rely on, checked to reject what it should."""
+the machine-readable reference (the copy in tests/api/, which the C declarations are checked
+against too), and the schema checker the other tests rely on, checked to reject what it
+should."""
 
 import json
 import os
@@ -8,10 +9,10 @@ import unittest
 
 from . import sim_schemas
 
-REFERENCE = os.environ.get('TV_API_JSON', '/work/shared/api/tradovate-api.json')
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+REFERENCE = os.environ.get('TV_API_JSON', os.path.join(ROOT, 'tests', 'api', 'tradovate-api.json'))
 
 
-@unittest.skipUnless(os.path.exists(REFERENCE), 'reference JSON not present: ' + REFERENCE)
 class TranscriptionTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
