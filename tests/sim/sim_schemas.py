@@ -1,7 +1,7 @@
 """Field lists of the Tradovate entities and messages, from the API reference.
 
-Transcribed from the project's API reference (docs: tests/api/tradovate-api.json, its
-machine-readable twin tradovate-api.json; backbone: the official Partner OpenAPI spec, S1).
+Transcribed from the project's API reference (its machine-readable form is checked in as
+tests/api/tradovate-api.json; backbone: the official Partner OpenAPI spec, S1).
 The simulator validates request bodies against these lists and the tests check every
 response against them, so a field the reference does not name cannot creep into a response
 unnoticed.  Types: int64, integer, double, number, string, boolean, date-time, object,
