@@ -333,7 +333,7 @@ class Bench:
             return comp, module
         fw_size.component = component
         for key, elf in (("shipped", self.args.fw), ("ecdsa", self.args.fw_ecdsa)):
-            totals, split = fw_size.parse(os.path.splitext(elf)[0] + ".map")
+            totals, split = fw_size.parse(os.path.splitext(elf)[0] + ".map")[:2]
             modules = {}
             for name, row in split.items():
                 mod, kind = name.split("|")
