@@ -46,7 +46,9 @@ static int tv_split_scan_elem(tv_json_splitter *sp, const unsigned char *s, size
             }
             while (len - i >= sizeof(tv_word)) {
                 tv_word x = tv_word_load(s + i);
-                if ((tv_word_has(x, '"') | tv_word_has(x, '\\')) != 0) {
+                tv_word m = tv_word_has(x, '"') | tv_word_has(x, '\\');
+                if (m != 0) {
+                    i += tv_word_skip(m);
                     break;
                 }
                 i += sizeof x;

@@ -71,8 +71,10 @@ static inline size_t tv_json_skip_plain(const unsigned char *s, size_t i, size_t
 {
     while (len - i >= sizeof(tv_word)) {
         tv_word x = tv_word_load(s + i);
-        if ((tv_word_less(x, 0x20) | tv_word_has(x, '"') | tv_word_has(x, '\\') |
-             (x & TV_WORD_HIGHS)) != 0) {
+        tv_word m = tv_word_less(x, 0x20) | tv_word_has(x, '"') | tv_word_has(x, '\\') |
+                    (x & TV_WORD_HIGHS);
+        if (m != 0) {
+            i += tv_word_skip(m);
             break;
         }
         i += sizeof x;
