@@ -14,6 +14,7 @@
 #include "tradovate/tv_port.h"
 #include "tv_client_priv.h"
 #include "tv_codec_priv.h"
+#include "tv_http_priv.h"
 #include "tv_tables_priv.h"
 
 /* ---- building the request -------------------------------------------- */
@@ -173,17 +174,27 @@ static int tv_call_build(tv_client *c, const tv_call *call, const tv_endpoint *e
         }
         memcpy(c->cfg.response_buf, c->cfg.request_buf + c->pending_body_off, c->pending_body_len);
     }
-    int rc = tv_http_req_begin(rq, c->cfg.request_buf, c->cfg.request_size, method, c->base_path,
-                               tv_call_path(c, call, ep));
+    /* The table's paths, the base path, host and token were checked once;
+     * a caller's path or query (raw calls, configured paths) every time. */
+    bool table_path = call->raw == NULL && !(ep->flags & TV_EP_PATH_CFG);
+    int rc = table_path && c->target_ok
+                 ? tv_http_req_begin_checked(rq, c->cfg.request_buf, c->cfg.request_size, method,
+                                             c->base_path, ep->path, NULL)
+                 : tv_http_req_begin(rq, c->cfg.request_buf, c->cfg.request_size, method,
+                                     c->base_path, tv_call_path(c, call, ep));
     if (rc == TV_OK) {
         rc = tv_call_query(c, call, ep);
     }
     if (rc == TV_OK) {
-        rc = tv_http_req_host(rq, c->host, c->port, c->tls != 0);
+        rc = c->target_ok ? tv_http_req_host_checked(rq, c->host, c->port, c->tls != 0)
+                          : tv_http_req_host(rq, c->host, c->port, c->tls != 0);
     }
-    if (rc == TV_OK && auth) {
-        rc = c->token_len > 0 ? tv_http_req_bearer(rq, c->cfg.access_token_buf)
-                              : TV_ERR_NOT_LOGGED_IN;
+    if (rc == TV_OK && auth && c->token_len == 0) {
+        rc = TV_ERR_NOT_LOGGED_IN;
+    } else if (rc == TV_OK && auth) {
+        rc = c->token_ok
+                 ? tv_http_req_bearer_checked(rq, c->cfg.access_token_buf, c->token_len)
+                 : tv_http_req_bearer(rq, c->cfg.access_token_buf);
     }
     if (rc == TV_OK) {
         rc = body ? tv_call_body(c, call, ep) : tv_http_req_finish(rq);
