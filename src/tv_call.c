@@ -58,11 +58,8 @@ static int tv_call_query(tv_client *c, const tv_call *call, const tv_endpoint *e
 /* The request's own client id (clOrdId / uuid), or NULL. */
 static const char *tv_call_own_id(const tv_endpoint *ep, const void *request)
 {
-    int i = tv_codec_field_index(ep->request, ep->id_key);
     const char *s = NULL;
-    if (i >= 0) {
-        memcpy(&s, (const char *)request + ep->request->fields[i].offset, sizeof s);
-    }
+    memcpy(&s, (const char *)request + ep->request->fields[ep->id_field - 1].offset, sizeof s);
     return s;
 }
 
@@ -126,18 +123,18 @@ static int tv_call_body(tv_client *c, const tv_call *call, const tv_endpoint *ep
         }
     } else {
         tv_json_writer w;
-        tv_codec_default dflt = {NULL, NULL};
-        if (ep->id_key != NULL) {
+        tv_codec_default dflt = {-1, NULL};
+        if (ep->id_field != 0) {
             const char *own = tv_call_own_id(ep, call->request);
             if (own != NULL && strlen(own) > TV_CL_ORD_ID_MAX) {
-                c->last.detail = ep->id_key;
+                c->last.detail = ep->request->fields[ep->id_field - 1].json;
                 return TV_ERR_INVALID_ARG;
             }
             if (own != NULL) {
                 memcpy(c->last.cl_ord_id, own, strlen(own) + 1);
             } else {
                 tv_client_next_id(c, c->last.cl_ord_id);
-                dflt.json = ep->id_key;
+                dflt.field = ep->id_field - 1;
                 dflt.value = c->last.cl_ord_id;
             }
         }

@@ -13,6 +13,7 @@
 #include "tradovate/tv_error.h"
 #include "tradovate/tv_types.h"
 #include "tv_codec_priv.h"
+#include "tv_json_priv.h"
 #include "tv_tables_priv.h"
 
 /* Legacy spellings accepted when decoding (the reference, section 12). */
@@ -314,7 +315,7 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
         int x;
         memcpy(&x, p, sizeof x);
         const char *name = tv_enum_name((const tv_enum_desc *)f->aux, x);
-        return name != NULL ? tv_json_write_str(w, name) : TV_ERR_INVALID_ARG;
+        return name != NULL ? tv_json_write_str_plain(w, name, strlen(name)) : TV_ERR_INVALID_ARG;
     }
     case TV_KIND_DATE: {
         const tv_date *d = (const tv_date *)p;
@@ -374,6 +375,8 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
                             const tv_codec_default *dflt, const char **where)
 {
     uint32_t present;
+    int dflt_field = dflt != NULL ? dflt->field : -1;
+    const char *dflt_value = dflt != NULL ? dflt->value : NULL;
     memcpy(&present, in, sizeof present);
     for (uint16_t i = 0; i < schema->count; i++) {
         const tv_field *f = &schema->fields[i];
@@ -382,9 +385,8 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
         bool send;
         if (f->kind == TV_KIND_STR || f->kind == TV_KIND_RAW) {
             memcpy(&str, p, sizeof str);
-            if (str == NULL && dflt != NULL && dflt->json != NULL &&
-                strcmp(dflt->json, f->json) == 0) {
-                str = dflt->value;
+            if (str == NULL && (int)i == dflt_field) {
+                str = dflt_value;
                 p = &str;
             }
             send = str != NULL;
@@ -400,7 +402,7 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
         if (!send) {
             continue;
         }
-        tv_json_write_key(w, f->json);
+        tv_json_write_key_plain(w, f->json, strlen(f->json));
         int rc = tv_encode_value(w, f, p, where);
         if (rc != TV_OK) {
             if (where != NULL && *where == NULL) {

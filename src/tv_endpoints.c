@@ -9,10 +9,15 @@
     [TV_EP_##id] = {p,                                                                             \
                     TV__PICK_##rq(&tv_##rq##_schema),                                              \
                     TV__PICK_##rs(&tv_##rs##_schema),                                              \
-                    idkey,                                                                         \
+                    (uint8_t)TV__IDF_##idkey(rq),                                                  \
                     (uint8_t)TV_HTTP_##m,                                                          \
                     (uint8_t)(fl),                                                                 \
                     (uint8_t)TV_Q_##q},
+
+/* The request field that carries the client id, as index + 1 (0: none). */
+#define TV__IDF_none(rq) 0
+#define TV__IDF_cl_ord_id(rq) (tv_##rq##_bit_cl_ord_id + 1)
+#define TV__IDF_uuid(rq) (tv_##rq##_bit_uuid + 1)
 
 /* TV__PICK_<schema>(x) is x for a real schema and NULL for `none`; every
  * schema the table names gets its line here. */

@@ -37,42 +37,42 @@ typedef enum tv_query_kind {
 /* (id, method, path, flags, query, request schema, response schema, id member) */
 #define TV__AUTH_ENDPOINTS(X)                                                                      \
     X(AUTH_TOKEN, POST, "/auth/accesstokenrequest", TV_EP_SECRET | TV_EP_TOKEN, NONE,              \
-      access_token_request, access_token_response, NULL)                                           \
+      access_token_request, access_token_response, none)                                           \
     X(AUTH_RENEW, GET, "/auth/renewaccesstoken", TV_EP_AUTH | TV_EP_TOKEN, NONE, none,             \
-      access_token_response, NULL)                                                                 \
-    X(AUTH_ME, GET, "/auth/me", TV_EP_AUTH, NONE, none, me_response, NULL)                         \
-    X(TIMESTAMP, GET, NULL, TV_EP_PATH_CFG, NONE, none, none, NULL)                                \
-    X(USERINFO, GET, NULL, TV_EP_AUTH | TV_EP_PATH_CFG, NONE, none, user_info, NULL)
+      access_token_response, none)                                                                 \
+    X(AUTH_ME, GET, "/auth/me", TV_EP_AUTH, NONE, none, me_response, none)                         \
+    X(TIMESTAMP, GET, NULL, TV_EP_PATH_CFG, NONE, none, none, none)                                \
+    X(USERINFO, GET, NULL, TV_EP_AUTH | TV_EP_PATH_CFG, NONE, none, user_info, none)
 
 #define TV__MUT (TV_EP_AUTH | TV_EP_MUTATION)
 #define TV__ACTION_ENDPOINTS(X)                                                                    \
     X(CANCEL_ORDER, POST, "/order/cancelorder", TV__MUT, NONE, cancel_order, command_result,       \
-      "clOrdId")                                                                                   \
-    X(DRY_RUN, POST, "/order/dryrun", TV_EP_AUTH, NONE, dry_run, dry_run_response, NULL)           \
+      cl_ord_id)                                                                                   \
+    X(DRY_RUN, POST, "/order/dryrun", TV_EP_AUTH, NONE, dry_run, dry_run_response, none)           \
     X(INTERRUPT_STRATEGY, POST, "/orderStrategy/interruptorderstrategy", TV__MUT, NONE,            \
-      interrupt_order_strategy, order_strategy_status_response, NULL)                              \
+      interrupt_order_strategy, order_strategy_status_response, none)                              \
     X(LIQUIDATE_POSITION, POST, "/order/liquidateposition", TV__MUT, NONE, liquidate_position,     \
-      place_order_result, NULL)                                                                    \
+      place_order_result, none)                                                                    \
     X(LIQUIDATE_POSITIONS, POST, "/order/liquidatepositions", TV__MUT, NONE,                       \
-      liquidate_positions, simple_response, NULL)                                                  \
+      liquidate_positions, simple_response, none)                                                  \
     X(MODIFY_ORDER, POST, "/order/modifyorder", TV__MUT, NONE, modify_order, command_result,       \
-      "clOrdId")                                                                                   \
+      cl_ord_id)                                                                                   \
     X(MODIFY_STRATEGY, POST, "/orderStrategy/modifyorderstrategy", TV__MUT, NONE,                  \
-      modify_order_strategy, order_strategy_status_response, NULL)                                 \
-    X(PLACE_OCO, POST, "/order/placeoco", TV__MUT, NONE, place_oco, place_oco_result, "clOrdId")   \
-    X(PLACE_OSO, POST, "/order/placeoso", TV__MUT, NONE, place_oso, place_oso_result, "clOrdId")   \
+      modify_order_strategy, order_strategy_status_response, none)                                 \
+    X(PLACE_OCO, POST, "/order/placeoco", TV__MUT, NONE, place_oco, place_oco_result, cl_ord_id)  \
+    X(PLACE_OSO, POST, "/order/placeoso", TV__MUT, NONE, place_oso, place_oso_result, cl_ord_id)  \
     X(PLACE_ORDER, POST, "/order/placeorder", TV__MUT, NONE, place_order, place_order_result,      \
-      "clOrdId")                                                                                   \
+      cl_ord_id)                                                                                   \
     X(START_STRATEGY, POST, "/orderStrategy/startorderstrategy", TV__MUT, NONE,                    \
-      start_order_strategy, order_strategy_status_response, "uuid")
+      start_order_strategy, order_strategy_status_response, uuid)
 
 /* The five reads of one entity. */
 #define TV__ENTITY_ENDPOINTS(X, E, path, e)                                                       \
-    X(E##_LIST, GET, "/" path "/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, e, NULL)              \
-    X(E##_ITEM, GET, "/" path "/item", TV_EP_AUTH, ID, none, e, NULL)                             \
-    X(E##_ITEMS, GET, "/" path "/items", TV_EP_AUTH | TV_EP_LIST, IDS, none, e, NULL)             \
-    X(E##_DEPS, GET, "/" path "/deps", TV_EP_AUTH | TV_EP_LIST, MASTERID, none, e, NULL)          \
-    X(E##_LDEPS, GET, "/" path "/ldeps", TV_EP_AUTH | TV_EP_LIST, MASTERIDS, none, e, NULL)
+    X(E##_LIST, GET, "/" path "/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, e, none)              \
+    X(E##_ITEM, GET, "/" path "/item", TV_EP_AUTH, ID, none, e, none)                             \
+    X(E##_ITEMS, GET, "/" path "/items", TV_EP_AUTH | TV_EP_LIST, IDS, none, e, none)             \
+    X(E##_DEPS, GET, "/" path "/deps", TV_EP_AUTH | TV_EP_LIST, MASTERID, none, e, none)          \
+    X(E##_LDEPS, GET, "/" path "/ldeps", TV_EP_AUTH | TV_EP_LIST, MASTERIDS, none, e, none)
 
 #define TV_ALL_ENDPOINTS(X)                                                                        \
     TV__AUTH_ENDPOINTS(X)                                                                          \
@@ -86,10 +86,10 @@ typedef enum tv_query_kind {
     TV__ENTITY_ENDPOINTS(X, ORDER_STRATEGY, "orderStrategy", order_strategy)                       \
     TV__ENTITY_ENDPOINTS(X, ORDER_STRATEGY_LINK, "orderStrategyLink", order_strategy_link)         \
     TV__ENTITY_ENDPOINTS(X, ORDER_VERSION, "orderVersion", order_version)                          \
-    X(ACCOUNT_LIST, GET, "/account/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, account, NULL)      \
-    X(POSITION_LIST, GET, "/position/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, position, NULL)   \
-    X(CONTRACT_FIND, GET, "/contract/find", TV_EP_AUTH, NAME, none, contract, NULL)                \
-    X(CONTRACT_ITEM, GET, "/contract/item", TV_EP_AUTH, ID, none, contract, NULL)
+    X(ACCOUNT_LIST, GET, "/account/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, account, none)      \
+    X(POSITION_LIST, GET, "/position/list", TV_EP_AUTH | TV_EP_LIST, NONE, none, position, none)   \
+    X(CONTRACT_FIND, GET, "/contract/find", TV_EP_AUTH, NAME, none, contract, none)                \
+    X(CONTRACT_ITEM, GET, "/contract/item", TV_EP_AUTH, ID, none, contract, none)
 
 #define TV__EP_ENUM(id, method, path, flags, query, req, resp, idkey) TV_EP_##id,
 typedef enum tv_endpoint_id { TV_ALL_ENDPOINTS(TV__EP_ENUM) TV_EP_COUNT } tv_endpoint_id;
@@ -98,7 +98,7 @@ typedef struct tv_endpoint {
     const char *path;         /* NULL: from the configuration (TV_EP_PATH_CFG) */
     const tv_schema *request; /* body, NULL for none */
     const tv_schema *result;  /* answer (element type for lists), NULL: custom */
-    const char *id_key;       /* request member carrying the client id, or NULL */
+    uint8_t id_field;         /* request field carrying the client id, + 1; 0: none */
     uint8_t method;           /* tv_http_method */
     uint8_t flags;            /* TV_EP_* */
     uint8_t query;            /* tv_query_kind */
