@@ -41,11 +41,11 @@ int tv_enum_parse(const tv_enum_desc *desc, const char *s, size_t len)
     if (s == NULL) {
         return 0;
     }
-    /* At most 31 names (FailureReason); strncmp stops at the first differing
-     * byte, so a miss costs a byte or two per name. */
-    for (uint16_t i = 1; i < desc->count; i++) {
+    /* At most 31 names (FailureReason); most differ from s in the first
+     * byte, so a miss costs a compare or two per name. */
+    for (uint16_t i = 1; len > 0 && i < desc->count; i++) {
         const char *name = desc->names[i];
-        if (strncmp(name, s, len) == 0 && name[len] == '\0') {
+        if (name[0] == s[0] && tv_name_eq(name, s, len)) {
             return (int)i;
         }
     }

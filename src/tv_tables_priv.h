@@ -2,9 +2,21 @@
 #ifndef TV_TABLES_PRIV_H
 #define TV_TABLES_PRIV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "tradovate/tv_schema.h"
+
+/* Whether NUL-terminated `name` (a table's key or enum name) is exactly
+ * s[0, len); never reads past name's NUL, whatever s holds. */
+static inline bool tv_name_eq(const char *name, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len && name[i] != '\0' && name[i] == s[i]) {
+        i++;
+    }
+    return i == len && name[i] == '\0';
+}
 
 /* The JSON string of enum value `value`, NULL for 0 or out of range. */
 const char *tv_enum_name(const tv_enum_desc *desc, int value);

@@ -64,6 +64,18 @@ static void test_decode_order(void)
     TV_CHECK(TV_HAS(&o, tv_order, ord_status));
     TV_CHECK_INT(o.linked_id, INT64_MAX);
 
+    /* Keys are matched on their raw bytes first; an escaped spelling of a
+     * key, or a key with a NUL in it, still decodes as JSON says. */
+    TV_CHECK_INT(decode("{\"admin\":true,\"\\u0069d\":7,\"acc\\u006FuntId\":2,"
+                        "\"timestamp\":\"2026-01-01T00:00Z\",\"action\":\"Buy\","
+                        "\"ordStatus\":\"Working\",\"ocoId\\u0000\":5,\"parentI\":6}",
+                        &tv_order_schema, &o, &where),
+                 TV_OK);
+    TV_CHECK_INT(o.id, 7);
+    TV_CHECK_INT(o.account_id, 2);
+    TV_CHECK(o.admin);
+    TV_CHECK(!TV_HAS(&o, tv_order, oco_id) && !TV_HAS(&o, tv_order, parent_id));
+
     /* strict: a required field missing, a wrong type, an id out of range */
     TV_CHECK_INT(decode("{\"accountId\":1,\"timestamp\":\"2026-01-01T00:00Z\",\"action\":\"Buy\","
                         "\"ordStatus\":\"Working\"}",
