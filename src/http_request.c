@@ -155,7 +155,8 @@ static int req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method m
     if ((base[0] != '\0' ? base[0] : path[0]) != '/') {
         return req_fail(rq, TV_ERR_INVALID_ARG);
     }
-    if (check && (path_check(base) != TV_OK || path_check(path) != TV_OK)) {
+    if (check && (path_check(base) != TV_OK || path_check(path) != TV_OK ||
+                  (sub != NULL && path_check(sub) != TV_OK))) {
         return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rq->state = REQ_TARGET;
@@ -178,10 +179,10 @@ int tv_http_req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method 
     return req_begin(rq, buf, cap, method, base, path, NULL, true);
 }
 
-int tv_http_req_begin_checked(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
-                              const char *base, const char *path, const char *sub)
+int tv_http_req_begin_parts(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                            const char *base, const char *path, const char *sub, bool check)
 {
-    return req_begin(rq, buf, cap, method, base, path, sub, false);
+    return req_begin(rq, buf, cap, method, base, path, sub, check);
 }
 
 /* Percent-encodes s: unreserved bytes stay, all others become %XX. */

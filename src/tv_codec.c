@@ -82,7 +82,8 @@ static int tv_codec_find_raw(const tv_schema *schema, const tv_json_doc *doc, in
     const char *raw = doc->text + t->start;
     size_t len = (size_t)(t->end - t->start);
     uint16_t n = schema->count;
-    for (uint16_t j = 0, i = hint < n ? hint : 0; j < n; j++, i = (uint16_t)(i + 1 < n ? i + 1 : 0)) {
+    for (uint16_t j = 0, i = hint < n ? hint : 0; j < n;
+         j++, i = (uint16_t)(i + 1 < n ? i + 1 : 0)) {
         const char *name = schema->fields[i].json;
         if (len > 0 && name[0] == raw[0] && tv_name_eq(name, raw, len)) {
             return (int)i;
@@ -188,8 +189,7 @@ static int tv_decode_strs(tv_json_doc *doc, int tok, tv_str_list *out)
     return TV_OK;
 }
 
-static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
-                           const char **where)
+static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p, const char **where)
 {
     const char *s;
     size_t n;
@@ -244,7 +244,7 @@ static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
         if (f->kind == TV_KIND_STR) {
             memcpy(p, &str.ptr, sizeof str.ptr);
         } else {
-            int x = tv_enum_parse((const tv_enum_desc *)f->aux, str.ptr, str.len);
+            int x = tv_enum_parse(tv_all_enums[f->aux], str.ptr, str.len);
             memcpy(p, &x, sizeof x);
         }
         return TV_OK;
@@ -252,7 +252,7 @@ static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
     case TV_KIND_DATE:
         return tv_decode_date(doc, v, (tv_date *)p);
     case TV_KIND_OBJ:
-        return tv_codec_decode(doc, v, (const tv_schema *)f->aux, p, where);
+        return tv_codec_decode(doc, v, tv_all_schemas[f->aux], p, where);
     case TV_KIND_STRS:
         return tv_decode_strs(doc, v, (tv_str_list *)p);
     default:
@@ -338,8 +338,7 @@ static int tv_encode_object(tv_json_writer *w, const tv_schema *schema, const vo
     return tv_json_write_object_end(w);
 }
 
-static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
-                           const char **where)
+static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p, const char **where)
 {
     switch ((tv_kind)f->kind) {
     case TV_KIND_I64:
@@ -371,7 +370,7 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
     case TV_KIND_ENUM: {
         int x;
         memcpy(&x, p, sizeof x);
-        const char *name = tv_enum_name((const tv_enum_desc *)f->aux, x);
+        const char *name = tv_enum_name(tv_all_enums[f->aux], x);
         return name != NULL ? tv_json_write_str_plain(w, name, strlen(name)) : TV_ERR_INVALID_ARG;
     }
     case TV_KIND_DATE: {
@@ -386,10 +385,10 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
         return tv_json_write_object_end(w);
     }
     case TV_KIND_OBJ:
-        return tv_encode_object(w, (const tv_schema *)f->aux, p, where);
+        return tv_encode_object(w, tv_all_schemas[f->aux], p, where);
     case TV_KIND_EMBED: {
         tv_json_write_embedded_begin(w);
-        int rc = tv_encode_object(w, (const tv_schema *)f->aux, p, where);
+        int rc = tv_encode_object(w, tv_all_schemas[f->aux], p, where);
         return rc != TV_OK ? rc : tv_json_write_embedded_end(w);
     }
     case TV_KIND_I64S: {
@@ -405,7 +404,7 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
     }
     case TV_KIND_OBJS: {
         const tv_obj_list *l = (const tv_obj_list *)p;
-        const tv_schema *es = (const tv_schema *)f->aux;
+        const tv_schema *es = tv_all_schemas[f->aux];
         if (l->items == NULL && l->count > 0) {
             return TV_ERR_INVALID_ARG;
         }
@@ -513,7 +512,7 @@ int tv_codec_copy_strings(const tv_schema *schema, void *obj, char *arena, size_
                                   &l->first);
             }
         } else if (f->kind == TV_KIND_OBJ) {
-            rc = tv_codec_copy_strings((const tv_schema *)f->aux, p, arena, size, used);
+            rc = tv_codec_copy_strings(tv_all_schemas[f->aux], p, arena, size, used);
         }
         if (rc != TV_OK) {
             return rc;

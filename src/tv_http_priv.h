@@ -98,9 +98,10 @@ bool tv_http_host_ok(const char *host);
 bool tv_http_token_ok(const char *token, size_t len);
 
 /* The target is base, then path, then sub (an operation such as "/list"
- * after an entity's path; NULL for none). */
-int tv_http_req_begin_checked(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
-                              const char *base, const char *path, const char *sub);
+ * after an entity's path; NULL for none). With `check` false, base, path and
+ * sub are trusted to have passed tv_http_path_ok() already. */
+int tv_http_req_begin_parts(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                            const char *base, const char *path, const char *sub, bool check);
 int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls);
 int tv_http_req_bearer_checked(tv_http_req *rq, const char *token, size_t len);
 

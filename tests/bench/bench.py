@@ -445,7 +445,7 @@ def massif_peak(path):
 PHASES = [
     ("auth check before the call", ["tv_auth_ensure"]),
     ("request line, Host and bearer token", ["tv_http_req_begin", "tv_http_req_host",
-                                             "tv_http_req_bearer", "tv_http_req_begin_checked",
+                                             "tv_http_req_bearer", "tv_http_req_begin_parts",
                                              "tv_http_req_host_checked",
                                              "tv_http_req_bearer_checked"]),
     ("JSON body encoder", ["tv_codec_encode_members"]),

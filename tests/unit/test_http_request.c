@@ -187,18 +187,26 @@ static void test_checked_writers(void)
         if (tv_endpoints[e].path != NULL) {
             TV_CHECK(tv_http_path_ok(tv_endpoints[e].path));
         }
+        if (tv_path_ops[tv_endpoints[e].op] != NULL) {
+            TV_CHECK(tv_endpoints[e].path != NULL &&
+                     tv_http_path_ok(tv_path_ops[tv_endpoints[e].op]));
+        }
     }
-    TV_CHECK_INT(tv_http_req_begin_checked(&rq, buf, sizeof buf, TV_HTTP_POST, "/v1", "/order",
-                                           "/list"),
+    /* checked: a bad operation suffix is refused like a bad path */
+    TV_CHECK_INT(
+        tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_GET, "/v1", "/order", "/li st", true),
+        TV_ERR_BAD_STRING);
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_POST, "/v1", "/order",
+                                         "/list", false),
                  TV_OK);
     TV_CHECK_INT(tv_http_req_host_checked(&rq, "localhost", 8443, true), TV_OK);
     TV_CHECK_INT(tv_http_req_bearer_checked(&rq, "abc.def-ghi", 11), TV_OK);
     TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
     check_request("POST /v1/order/list HTTP/1.1\r\nHost: localhost:8443\r\n"
                   "Accept: application/json\r\nAuthorization: Bearer abc.def-ghi\r\n\r\n");
-    TV_CHECK_INT(tv_http_req_begin_checked(&rq, buf, sizeof buf, TV_HTTP_GET, NULL, "x", NULL),
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_GET, NULL, "x", NULL, false),
                  TV_ERR_INVALID_ARG);
-    TV_CHECK_INT(tv_http_req_begin_checked(&rq, buf, 8, TV_HTTP_GET, NULL, "/a", NULL), TV_OK);
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, 8, TV_HTTP_GET, NULL, "/a", NULL, false), TV_OK);
     TV_CHECK_INT(tv_http_req_host_checked(&rq, "h", 443, true), TV_ERR_REQUEST_TOO_LARGE);
 }
 
