@@ -117,6 +117,39 @@ static void on_retry_after(tv_http_resp *r, const uint8_t *v, size_t n)
     }
 }
 
+/* Whether header name p[0, n) is `lit` (lower-case letters and `-`), any
+ * case. A head line holds no CR, the only other byte that `| 0x20` maps
+ * onto `-`. */
+static bool name_is(const uint8_t *p, size_t n, const char *lit)
+{
+    for (size_t i = 0; i < n; i++) {
+        if ((uint8_t)(p[i] | 0x20u) != (uint8_t)lit[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The header the client acts on that name p[0, n) is, told apart by length
+ * first (all five lengths differ): 1..5, or 0 for any other name. */
+static int known_header(const uint8_t *p, size_t n)
+{
+    switch (n) {
+    case 14:
+        return name_is(p, n, "content-length") ? 1 : 0;
+    case 17:
+        return name_is(p, n, "transfer-encoding") ? 2 : 0;
+    case 10:
+        return name_is(p, n, "connection") ? 3 : 0;
+    case 12:
+        return name_is(p, n, "content-type") ? 4 : 0;
+    case 11:
+        return name_is(p, n, "retry-after") ? 5 : 0;
+    default:
+        return 0;
+    }
+}
+
 static int header_line(tv_http_resp *r, const uint8_t *p, size_t n)
 {
     if (is_ows(p[0])) {
@@ -125,32 +158,41 @@ static int header_line(tv_http_resp *r, const uint8_t *p, size_t n)
     if (r->lines - 1u >= TV_HTTP_MAX_HEADER_LINES) {
         return TV_ERR_HTTP_TOO_MANY_HEADERS;
     }
-    size_t colon = 0;
-    while (colon < n && tv_http_is_tchar(p[colon])) {
-        colon++;
+    const uint8_t *end = memchr(p, ':', n);
+    if (end == NULL) {
+        return TV_ERR_HTTP_BAD_HEADER;
     }
-    /* Also refuses an empty name and whitespace before the colon. */
-    if (colon == 0 || colon == n || p[colon] != ':') {
+    size_t colon = (size_t)(end - p);
+    int known = known_header(p, colon);
+    /* A known name is made of tchars; any other is checked byte by byte.
+     * Also refuses an empty name and whitespace before the colon. */
+    for (size_t k = 0; known == 0 && k < colon; k++) {
+        if (!tv_http_is_tchar(p[k])) {
+            return TV_ERR_HTTP_BAD_HEADER;
+        }
+    }
+    if (colon == 0) {
         return TV_ERR_HTTP_BAD_HEADER;
     }
     const uint8_t *v = p + colon + 1;
     size_t vn = n - colon - 1;
     trim_ows(&v, &vn);
-    if (tv_http_ieq(p, colon, "content-length")) {
+    switch (known) {
+    case 1:
         return on_content_length(r, v, vn);
-    }
-    if (tv_http_ieq(p, colon, "transfer-encoding")) {
+    case 2:
         return on_transfer_encoding(r, v, vn);
-    }
-    if (tv_http_ieq(p, colon, "connection")) {
+    case 3:
         return on_connection(r, v, vn);
-    }
-    if (tv_http_ieq(p, colon, "content-type")) {
+    case 4:
         on_content_type(r, v, vn);
-    } else if (tv_http_ieq(p, colon, "retry-after")) {
+        return TV_OK;
+    case 5:
         on_retry_after(r, v, vn);
+        return TV_OK;
+    default:
+        return TV_OK;
     }
-    return TV_OK;
 }
 
 /* "HTTP/1.x" has been checked byte by byte already (see head_byte_ok). */
@@ -257,22 +299,31 @@ static bool head_byte_ok(const tv_http_resp *r, size_t i)
 }
 
 /*
- * Inside a header line, after its first byte, most bytes are printable ASCII
- * or obs-text that head_byte_ok() would accept without a second look: skip
- * them in a tight loop. CR, LF, HTAB, control bytes and the byte after a CR
- * still go through head_byte_ok(), so every error is reported at the same
- * byte as before.
+ * Most head bytes are printable ASCII or obs-text that head_byte_ok() would
+ * accept without a second look: skip them in a tight loop, a word at a time.
+ * CR, LF, HTAB, control bytes, the byte after a CR and the status line's
+ * first eight bytes (unless they are exactly "HTTP/1.0" or "HTTP/1.1") still
+ * go through head_byte_ok(), so every error is reported at the same byte as
+ * before.
  */
 static size_t skip_plain_bytes(const tv_http_resp *r, size_t i)
 {
-    if (r->lines == 0 || i == r->line || r->buf[i - 1] == '\r') {
-        return i;
-    }
     const uint8_t *buf = r->buf;
     const size_t len = r->len;
+    if (r->lines == 0 && i - r->line < 8) {
+        if (i != r->line || len - i < 8 || memcmp(buf + i, "HTTP/1.", 7) != 0 ||
+            (buf[i + 7] != '0' && buf[i + 7] != '1')) {
+            return i;
+        }
+        i += 8;
+    } else if (i == 0 || buf[i - 1] == '\r') {
+        return i;
+    }
     while (len - i >= sizeof(tv_word)) {
         tv_word x = tv_word_load(buf + i);
-        if ((tv_word_less(x, 0x20) | tv_word_has(x, 0x7f)) != 0) {
+        tv_word m = tv_word_less(x, 0x20) | tv_word_has(x, 0x7f);
+        if (m != 0) {
+            i += tv_word_skip(m);
             break;
         }
         i += sizeof x;
@@ -293,6 +344,11 @@ int tv_http_head_parse(tv_http_resp *r)
         int bad = r->lines == 0 ? TV_ERR_HTTP_BAD_STATUS_LINE : TV_ERR_HTTP_BAD_HEADER;
         if (!head_byte_ok(r, i)) {
             return bad;
+        }
+        /* A CR that head_byte_ok() accepted makes a following LF acceptable
+         * too: take the pair in one step. */
+        if (r->buf[i] == '\r' && r->len - i >= 2 && r->buf[i + 1] == '\n') {
+            i++;
         }
         r->scan = i + 1;
         if (r->buf[i] != '\n') {

@@ -129,8 +129,15 @@ static int path_check(const char *s)
 
 static const char *const method_names[] = {"GET", "POST", "PUT", "DELETE", "HEAD"};
 
-int tv_http_req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
-                      const char *base, const char *path)
+bool tv_http_path_ok(const char *s)
+{
+    return s != NULL && path_check(s) == TV_OK;
+}
+
+/* "METHOD " and the target's parts (base may be NULL, sub NULL or ""), each
+ * checked first unless `check` is false. */
+static int req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                     const char *base, const char *path, const char *sub, bool check)
 {
     if (rq == NULL) {
         return TV_ERR_INVALID_ARG;
@@ -148,7 +155,8 @@ int tv_http_req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method 
     if ((base[0] != '\0' ? base[0] : path[0]) != '/') {
         return req_fail(rq, TV_ERR_INVALID_ARG);
     }
-    if (path_check(base) != TV_OK || path_check(path) != TV_OK) {
+    if (check && (path_check(base) != TV_OK || path_check(path) != TV_OK ||
+                  (sub != NULL && path_check(sub) != TV_OK))) {
         return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rq->state = REQ_TARGET;
@@ -159,7 +167,22 @@ int tv_http_req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method 
     if (rc == TV_OK) {
         rc = req_puts(rq, base);
     }
-    return rc != TV_OK ? rc : req_puts(rq, path);
+    if (rc == TV_OK) {
+        rc = req_puts(rq, path);
+    }
+    return rc != TV_OK || sub == NULL ? rc : req_puts(rq, sub);
+}
+
+int tv_http_req_begin(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                      const char *base, const char *path)
+{
+    return req_begin(rq, buf, cap, method, base, path, NULL, true);
+}
+
+int tv_http_req_begin_parts(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                            const char *base, const char *path, const char *sub, bool check)
+{
+    return req_begin(rq, buf, cap, method, base, path, sub, check);
 }
 
 /* Percent-encodes s: unreserved bytes stay, all others become %XX. */
@@ -261,21 +284,24 @@ int tv_http_req_query_raw(tv_http_req *rq, const char *query)
 }
 
 /* Host: letters, digits, "-._~%"; or "[...]" with hex digits, ':' and '.'. */
-static int host_check(const char *host)
+bool tv_http_host_ok(const char *host)
 {
+    if (host == NULL || host[0] == '\0') {
+        return false;
+    }
     const uint8_t *p = (const uint8_t *)host;
     size_t n = strlen(host);
     bool literal = n >= 2 && p[0] == '[' && p[n - 1] == ']';
     for (size_t i = literal ? 1 : 0; i < (literal ? n - 1 : n); i++) {
         bool ok = is_unreserved(p[i]) || p[i] == '%' || (literal && p[i] == ':');
         if (!ok) {
-            return TV_ERR_BAD_STRING;
+            return false;
         }
     }
-    return TV_OK;
+    return true;
 }
 
-int tv_http_req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls)
+static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, bool check)
 {
     int rc = req_check(rq, REQ_TARGET);
     if (rc != TV_OK) {
@@ -284,7 +310,7 @@ int tv_http_req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls)
     if (host == NULL || host[0] == '\0' || port == 0) {
         return req_fail(rq, TV_ERR_INVALID_ARG);
     }
-    if (host_check(host) != TV_OK) {
+    if (check && !tv_http_host_ok(host)) {
         return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rq->state = REQ_HEADERS;
@@ -301,6 +327,16 @@ int tv_http_req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls)
     return rc != TV_OK ? rc : req_puts(rq, "\r\nAccept: application/json\r\n");
 }
 
+int tv_http_req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls)
+{
+    return req_host(rq, host, port, tls, true);
+}
+
+int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls)
+{
+    return req_host(rq, host, port, tls, false);
+}
+
 /* Appends "name: value\r\n" after the caller's checks. */
 static int req_put_header(tv_http_req *rq, const char *name, const char *value)
 {
@@ -314,19 +350,15 @@ static int req_put_header(tv_http_req *rq, const char *name, const char *value)
     return rc != TV_OK ? rc : req_put(rq, "\r\n", 2);
 }
 
-int tv_http_req_bearer(tv_http_req *rq, const char *token)
+/* Visible ASCII only; a token is long and sent with every request, so it
+ * is checked a word at a time where it can be. */
+bool tv_http_token_ok(const char *token, size_t n)
 {
-    int rc = req_check(rq, REQ_HEADERS);
-    if (rc != TV_OK) {
-        return rc;
-    }
-    if (token == NULL || token[0] == '\0') {
-        return req_fail(rq, TV_ERR_INVALID_ARG);
-    }
-    /* Visible ASCII only; a token is long and sent with every request, so
-     * it is checked a word at a time where it can be. */
     const uint8_t *t = (const uint8_t *)token;
-    size_t n = strlen(token), i = 0;
+    size_t i = 0;
+    if (token == NULL || n == 0) {
+        return false;
+    }
     while (n - i >= sizeof(tv_word)) {
         tv_word x = tv_word_load(t + i);
         if ((tv_word_less(x, 0x21) | tv_word_has(x, 0x7f) | (x & TV_WORD_HIGHS)) != 0) {
@@ -336,14 +368,39 @@ int tv_http_req_bearer(tv_http_req *rq, const char *token)
     }
     for (; i < n; i++) {
         if (t[i] <= 0x20 || t[i] >= 0x7f) {
-            return req_fail(rq, TV_ERR_BAD_STRING);
+            return false;
         }
+    }
+    return true;
+}
+
+static int req_bearer(tv_http_req *rq, const char *token, size_t n, bool check)
+{
+    int rc = req_check(rq, REQ_HEADERS);
+    if (rc != TV_OK) {
+        return rc;
+    }
+    if (token == NULL || n == 0) {
+        return req_fail(rq, TV_ERR_INVALID_ARG);
+    }
+    if (check && !tv_http_token_ok(token, n)) {
+        return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rc = req_puts(rq, "Authorization: Bearer ");
     if (rc == TV_OK) {
-        rc = req_puts(rq, token);
+        rc = req_put(rq, token, n);
     }
     return rc != TV_OK ? rc : req_put(rq, "\r\n", 2);
+}
+
+int tv_http_req_bearer(tv_http_req *rq, const char *token)
+{
+    return req_bearer(rq, token, token != NULL ? strlen(token) : 0, true);
+}
+
+int tv_http_req_bearer_checked(tv_http_req *rq, const char *token, size_t len)
+{
+    return req_bearer(rq, token, len, false);
 }
 
 /* Headers whose value the writer decides: a caller's copy would conflict. */

@@ -375,7 +375,12 @@ int tv_json_parse_i64(const char *s, size_t len, int64_t *out)
         return TV_ERR_INVALID_ARG;
     }
     int neg = len > 0 && s[0] == '-';
-    for (i = first = (size_t)neg; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
+    /* 18 digits cannot overflow: no checks in the common case (ids) */
+    size_t fast = len - (size_t)neg < 18 ? len : (size_t)neg + 18;
+    for (i = first = (size_t)neg; i < fast && s[i] >= '0' && s[i] <= '9'; i++) {
+        v = v * 10 + (unsigned)(s[i] - '0');
+    }
+    for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
         unsigned dig = (unsigned)(s[i] - '0');
         if (v > cut || (v == cut && dig > 8)) {
             over = 1;

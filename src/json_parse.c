@@ -70,35 +70,27 @@ static void tv_store(tv_json_tok *toks, int i, const jsmntok_t *raw, const char 
     memcpy(&toks[i], &t, sizeof t);
 }
 
-/* Rewrites jsmn tokens [0, n) as tv_json_tok, computing `next` (the index after
- * each subtree) in one forward pass. The tokens whose end is not yet passed
- * form a chain through `parent`, which is re-pointed at the token's enclosing
- * value by offsets (jsmn makes a key the parent of its value; a key does not
- * enclose its value). Each token is linked into the chain once and unlinked
- * (rewritten) once: linear. */
+/* Rewrites jsmn tokens [0, n) as tv_json_tok in one backward pass: when token
+ * i is rewritten every token after it already has its `next` (the index after
+ * its subtree), so a container's is found by stepping over its children: an
+ * array's elements, an object's keys each followed by its value (jsmn makes a
+ * value the child of its key; a key does not enclose its value, so a key's
+ * `next` is its value). Each child is stepped over once: linear. The bounds
+ * only matter for tokens that did not come from valid text. */
 static void tv_link(tv_json_tok *toks, int n, const char *text)
 {
     jsmntok_t *raw = (jsmntok_t *)(void *)toks;
-    jsmntok_t cur, open_tok;
-    int open = -1;
-    for (int j = 0; j <= n; j++) {
-        if (j < n) {
-            memcpy(&cur, &raw[j], sizeof cur);
-        }
-        while (open >= 0) {
-            memcpy(&open_tok, &raw[open], sizeof open_tok);
-            if (j < n && open_tok.end > cur.start) {
-                break;
+    for (int i = n - 1; i >= 0; i--) {
+        jsmntok_t r;
+        memcpy(&r, &raw[i], sizeof r);
+        int next = i + 1;
+        if (r.type == JSMN_OBJECT || r.type == JSMN_ARRAY) {
+            int key = r.type == JSMN_OBJECT;
+            for (int k = 0; k < r.size && next + key < n; k++) {
+                next = toks[next + key].next;
             }
-            int up = open_tok.parent;
-            tv_store(toks, open, &open_tok, text, j);
-            open = up;
         }
-        if (j < n) {
-            cur.parent = open;
-            memcpy(&raw[j], &cur, sizeof cur);
-            open = j;
-        }
+        tv_store(toks, i, &r, text, next);
     }
 }
 

@@ -46,7 +46,9 @@ static int tv_split_scan_elem(tv_json_splitter *sp, const unsigned char *s, size
             }
             while (len - i >= sizeof(tv_word)) {
                 tv_word x = tv_word_load(s + i);
-                if ((tv_word_has(x, '"') | tv_word_has(x, '\\')) != 0) {
+                tv_word m = tv_word_has(x, '"') | tv_word_has(x, '\\');
+                if (m != 0) {
+                    i += tv_word_skip(m);
                     break;
                 }
                 i += sizeof x;
@@ -65,6 +67,21 @@ static int tv_split_scan_elem(tv_json_splitter *sp, const unsigned char *s, size
                 break;
             }
             continue;
+        }
+        /* Inside a container only quotes and brackets matter: skip words
+         * without them ((c & 0xD9) == 0x59 holds for [ ] { } and a few
+         * letters, which the byte test below lets pass). */
+        while (depth > 0 && len - i >= sizeof(tv_word)) {
+            tv_word x = tv_word_load(s + i);
+            tv_word m = tv_word_has(x, '"') | tv_word_has(x & (TV_WORD_ONES * 0xD9u), 0x59);
+            if (m != 0) {
+                i += tv_word_skip(m);
+                break;
+            }
+            i += sizeof x;
+        }
+        if (i == len) {
+            break;
         }
         unsigned char c = s[i];
         if (depth == 0) { /* a number or literal ends before a non-word byte */

@@ -126,16 +126,45 @@ static int tv_check_string(const unsigned char *s, size_t len, size_t *pos)
     return TV_ERR_JSON_UNTERMINATED;
 }
 
+static int tv_is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The digits from s[i]; at least one (else len + 1: no number). */
+static size_t tv_skip_digits(const unsigned char *s, size_t len, size_t i)
+{
+    size_t first = i;
+    while (i < len && tv_is_digit(s[i])) {
+        i++;
+    }
+    return i > first ? i : len + 1;
+}
+
+/* The number grammar alone (tv_json_dec_read() also computes the value):
+ * -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?, then no word byte. */
 static int tv_check_number(const unsigned char *s, size_t len, size_t *pos)
 {
-    tv_json_dec d;
-    size_t n;
-    int r = tv_json_dec_read((const char *)s + *pos, len - *pos, &d, &n);
-    if (r != TV_OK) {
-        return r;
+    size_t i = *pos;
+    i += i < len && s[i] == '-';
+    if (i < len && s[i] == '0') {
+        i++; /* a leading zero is the whole integer part */
+    } else {
+        i = tv_skip_digits(s, len, i);
     }
-    *pos += n;
-    return *pos < len && tv_json_is_word_byte(s[*pos]) ? TV_ERR_JSON_BAD_NUMBER : TV_OK;
+    if (i < len && s[i] == '.') {
+        i = tv_skip_digits(s, len, i + 1);
+    }
+    if (i < len && (s[i] | 0x20) == 'e') {
+        i++;
+        i += i < len && (s[i] == '+' || s[i] == '-');
+        i = tv_skip_digits(s, len, i);
+    }
+    if (i > len || (i < len && tv_json_is_word_byte(s[i]))) {
+        return TV_ERR_JSON_BAD_NUMBER;
+    }
+    *pos = i;
+    return TV_OK;
 }
 
 static int tv_check_literal(const unsigned char *s, size_t len, size_t *pos)
@@ -178,7 +207,7 @@ int tv_json_scan_doc(const char *text, size_t len, tv_json_scan *out)
     out->count = 0;
     out->root_start = out->root_end = 0;
     for (;;) {
-        while (i < len && tv_json_is_ws(s[i])) {
+        while (i < len && s[i] <= ' ' && tv_json_is_ws(s[i])) { /* mostly none at all */
             i++;
         }
         if (i >= len) {

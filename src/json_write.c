@@ -252,6 +252,56 @@ int tv_json_write_key_n(tv_json_writer *w, const char *key, size_t len)
     return w->err;
 }
 
+/* `"s"` for text the caller vouches needs no escaping, outside an embedded
+ * document (whose quotes would need escaping), after the byte `lead` (none
+ * if 0) and before the byte `tail` (none if 0); false (and nothing written)
+ * when it does not fit. */
+static bool tv_put_quoted_plain(tv_json_writer *w, char lead, const char *s, size_t len, char tail)
+{
+    size_t n = (lead != 0) + len + 2 + (tail != 0);
+    if (w->cap - w->len < n) {
+        tv_fail(w, TV_ERR_BUFFER_TOO_SMALL);
+        return false;
+    }
+    char *d = w->buf + w->len;
+    d[0] = lead; /* overwritten by the quote when there is no lead */
+    d += lead != 0;
+    d[0] = '"';
+    memcpy(d + 1, s, len);
+    d[len + 1] = '"';
+    if (tail != 0) {
+        d[len + 2] = tail;
+    }
+    w->len += n;
+    return true;
+}
+
+int tv_json_write_key_plain(tv_json_writer *w, const char *key, size_t len)
+{
+    if (w->err != TV_OK || w->embedded) {
+        return tv_json_write_key_n(w, key, len);
+    }
+    if (w->depth == w->base || !tv_in_object(w) || w->after_key) {
+        return tv_fail(w, TV_ERR_STATE);
+    }
+    if (tv_put_quoted_plain(w, w->first ? 0 : ',', key, len, ':')) {
+        w->first = 0;
+        w->after_key = 1;
+    }
+    return w->err;
+}
+
+int tv_json_write_str_plain(tv_json_writer *w, const char *s, size_t len)
+{
+    if (w->err != TV_OK || w->embedded) {
+        return tv_json_write_str_n(w, s, len);
+    }
+    if (tv_value_begin(w)) {
+        tv_put_quoted_plain(w, 0, s, len, 0);
+    }
+    return tv_value_end(w);
+}
+
 int tv_json_write_key(tv_json_writer *w, const char *key)
 {
     return tv_json_write_key_n(w, key, key != NULL ? strlen(key) : 0);

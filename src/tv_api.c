@@ -9,7 +9,7 @@
 
 static int tv_run(tv_client *c, tv_endpoint_id ep, const void *request, void *result)
 {
-    if (c == NULL || (tv_endpoints[ep].request != NULL && request == NULL)) {
+    if (c == NULL || (tv_endpoints[ep].request != 0 && request == NULL)) {
         return TV_ERR_INVALID_ARG;
     }
     tv_call call;
@@ -20,8 +20,8 @@ static int tv_run(tv_client *c, tv_endpoint_id ep, const void *request, void *re
     return tv_call_run(c, &call);
 }
 
-static int tv_run_list(tv_client *c, tv_endpoint_id ep, int64_t id, const int64_t *ids,
-                       size_t n, tv_sink *sink)
+static int tv_run_list(tv_client *c, tv_endpoint_id ep, int64_t id, const int64_t *ids, size_t n,
+                       tv_sink *sink)
 {
     tv_query_kind q = (tv_query_kind)tv_endpoints[ep].query;
     if (c == NULL || sink == NULL ||

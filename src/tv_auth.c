@@ -8,6 +8,7 @@
 
 #include "tradovate/tv_port.h"
 #include "tv_client_priv.h"
+#include "tv_http_priv.h"
 
 /* Tokens without an expirationTime live this long (the reference: 80-90 min). */
 #define TV_AUTH_DEFAULT_LIFETIME_MS (80u * 60u * 1000u)
@@ -19,6 +20,13 @@ static void tv_auth_forget(tv_client *c)
     }
     c->token_len = 0;
     c->token_expiry_ms = 0;
+}
+
+void tv_auth_keep_token(tv_client *c, const char *tok, size_t len)
+{
+    memcpy(c->cfg.access_token_buf, tok, len + 1);
+    c->token_len = len;
+    c->token_ok = tv_http_token_ok(tok, len);
 }
 
 /* Keeps the token of a successful AccessTokenResponse, then wipes it (and
@@ -35,8 +43,7 @@ int tv_auth_after_token_response(tv_client *c, tv_access_token_response *r)
     } else if (len + 1 > c->cfg.access_token_size) {
         rc = TV_ERR_BUFFER_TOO_SMALL;
     } else {
-        memcpy(c->cfg.access_token_buf, tok, len + 1);
-        c->token_len = len;
+        tv_auth_keep_token(c, tok, len);
         uint64_t now = tv_port_now_ms();
         uint64_t life = TV_AUTH_DEFAULT_LIFETIME_MS;
         int64_t wall = tv_port_unix_time_s();
@@ -177,8 +184,7 @@ int tv_client_set_token(tv_client *c, const char *token, uint32_t lifetime_s)
     if (len + 1 > c->cfg.access_token_size) {
         return TV_ERR_BUFFER_TOO_SMALL;
     }
-    memcpy(c->cfg.access_token_buf, token, len + 1);
-    c->token_len = len;
+    tv_auth_keep_token(c, token, len);
     c->token_expiry_ms = tv_port_now_ms() + (uint64_t)lifetime_s * 1000u;
     return TV_OK;
 }

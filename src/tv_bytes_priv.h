@@ -38,4 +38,19 @@ static inline tv_word tv_word_has(tv_word x, unsigned char b)
     return (y - TV_WORD_ONES) & ~y & TV_WORD_HIGHS;
 }
 
+/* How many bytes at the start of a word (in memory order) certainly precede
+ * the first byte flagged in m, a non-zero result (or OR of results) of the
+ * tests above: exactly that byte's index on a little-endian target with
+ * GCC/Clang builtins (the lowest flag is never a false one), 0 elsewhere.
+ * Callers go on byte by byte from there, so either answer is correct. */
+static inline size_t tv_word_skip(tv_word m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll((unsigned long long)m) / 8u;
+#else
+    (void)m;
+    return 0;
+#endif
+}
+
 #endif /* TV_BYTES_PRIV_H */

@@ -14,6 +14,7 @@
 #include "tradovate/tv_port.h"
 #include "tv_client_priv.h"
 #include "tv_codec_priv.h"
+#include "tv_http_priv.h"
 #include "tv_tables_priv.h"
 
 /* ---- building the request -------------------------------------------- */
@@ -29,7 +30,7 @@ static const char *tv_call_path(const tv_client *c, const tv_call *call, const t
         }
         return c->cfg.path_userinfo != NULL ? c->cfg.path_userinfo : TV_PATH_OIDC_USERINFO;
     }
-    return ep->path;
+    return ep->path; /* unreachable: table paths go through tv_http_req_begin_parts() */
 }
 
 static int tv_call_query(tv_client *c, const tv_call *call, const tv_endpoint *ep)
@@ -57,11 +58,9 @@ static int tv_call_query(tv_client *c, const tv_call *call, const tv_endpoint *e
 /* The request's own client id (clOrdId / uuid), or NULL. */
 static const char *tv_call_own_id(const tv_endpoint *ep, const void *request)
 {
-    int i = tv_codec_field_index(ep->request, ep->id_key);
     const char *s = NULL;
-    if (i >= 0) {
-        memcpy(&s, (const char *)request + ep->request->fields[i].offset, sizeof s);
-    }
+    memcpy(&s, (const char *)request + tv_ep_request(ep)->fields[ep->id_field - 1].offset,
+           sizeof s);
     return s;
 }
 
@@ -125,24 +124,24 @@ static int tv_call_body(tv_client *c, const tv_call *call, const tv_endpoint *ep
         }
     } else {
         tv_json_writer w;
-        tv_codec_default dflt = {NULL, NULL};
-        if (ep->id_key != NULL) {
+        tv_codec_default dflt = {-1, NULL};
+        if (ep->id_field != 0) {
             const char *own = tv_call_own_id(ep, call->request);
             if (own != NULL && strlen(own) > TV_CL_ORD_ID_MAX) {
-                c->last.detail = ep->id_key;
+                c->last.detail = tv_ep_request(ep)->fields[ep->id_field - 1].json;
                 return TV_ERR_INVALID_ARG;
             }
             if (own != NULL) {
                 memcpy(c->last.cl_ord_id, own, strlen(own) + 1);
             } else {
                 tv_client_next_id(c, c->last.cl_ord_id);
-                dflt.json = ep->id_key;
+                dflt.field = ep->id_field - 1;
                 dflt.value = c->last.cl_ord_id;
             }
         }
         tv_json_writer_init(&w, (char *)body, room);
         tv_json_write_object_begin(&w);
-        rc = tv_codec_encode_members(&w, ep->request, call->request, &dflt, &c->last.detail);
+        rc = tv_codec_encode_members(&w, tv_ep_request(ep), call->request, &dflt, &c->last.detail);
         tv_json_write_object_end(&w);
         if (rc == TV_OK) {
             rc = tv_json_writer_finish(&w, &len);
@@ -163,7 +162,7 @@ static int tv_call_build(tv_client *c, const tv_call *call, const tv_endpoint *e
 {
     tv_http_req *rq = &c->req;
     bool auth = call->raw != NULL ? c->token_len > 0 : (ep->flags & TV_EP_AUTH) != 0;
-    bool body = call->raw != NULL ? call->raw_body != NULL : ep->request != NULL;
+    bool body = call->raw != NULL ? call->raw_body != NULL : ep->request != 0;
     c->req_body_len = 0;
     if (call->retry_penalty) {
         /* Park the kept body in the response buffer (free until the answer
@@ -173,17 +172,26 @@ static int tv_call_build(tv_client *c, const tv_call *call, const tv_endpoint *e
         }
         memcpy(c->cfg.response_buf, c->cfg.request_buf + c->pending_body_off, c->pending_body_len);
     }
-    int rc = tv_http_req_begin(rq, c->cfg.request_buf, c->cfg.request_size, method, c->base_path,
-                               tv_call_path(c, call, ep));
+    /* The table's paths, the base path, host and token were checked once;
+     * a caller's path or query (raw calls, configured paths) every time. */
+    bool table_path = call->raw == NULL && !(ep->flags & TV_EP_PATH_CFG);
+    int rc = table_path ? tv_http_req_begin_parts(rq, c->cfg.request_buf, c->cfg.request_size,
+                                                  method, c->base_path, ep->path,
+                                                  tv_path_ops[ep->op], !c->target_ok)
+                        : tv_http_req_begin(rq, c->cfg.request_buf, c->cfg.request_size, method,
+                                            c->base_path, tv_call_path(c, call, ep));
     if (rc == TV_OK) {
         rc = tv_call_query(c, call, ep);
     }
     if (rc == TV_OK) {
-        rc = tv_http_req_host(rq, c->host, c->port, c->tls != 0);
+        rc = c->target_ok ? tv_http_req_host_checked(rq, c->host, c->port, c->tls != 0)
+                          : tv_http_req_host(rq, c->host, c->port, c->tls != 0);
     }
-    if (rc == TV_OK && auth) {
-        rc = c->token_len > 0 ? tv_http_req_bearer(rq, c->cfg.access_token_buf)
-                              : TV_ERR_NOT_LOGGED_IN;
+    if (rc == TV_OK && auth && c->token_len == 0) {
+        rc = TV_ERR_NOT_LOGGED_IN;
+    } else if (rc == TV_OK && auth) {
+        rc = c->token_ok ? tv_http_req_bearer_checked(rq, c->cfg.access_token_buf, c->token_len)
+                         : tv_http_req_bearer(rq, c->cfg.access_token_buf);
     }
     if (rc == TV_OK) {
         rc = body ? tv_call_body(c, call, ep) : tv_http_req_finish(rq);
@@ -244,8 +252,9 @@ static int tv_call_classify(tv_client *c, tv_json_doc *doc)
         } else if (t == TV_JSON_NUMBER && strcmp(key.ptr, "p-time") == 0) {
             double secs = 0;
             (void)tv_json_get_double(doc, v, &secs);
-            c->last.penalty_wait_s = secs <= 0 ? 0u : secs >= 4e9 ? 4000000000u
-                                                                  : (uint32_t)(secs + 0.999);
+            c->last.penalty_wait_s = secs <= 0     ? 0u
+                                     : secs >= 4e9 ? 4000000000u
+                                                   : (uint32_t)(secs + 0.999);
         } else if (t == TV_JSON_BOOL) {
             bool b = false;
             (void)tv_json_get_bool(doc, v, &b);
@@ -348,7 +357,7 @@ static int tv_call_single(tv_client *c, const tv_call *call, const tv_endpoint *
     if (call->ep == TV_EP_TIMESTAMP) {
         rc = tv_call_decode_time(&c->doc, 0, (int64_t *)call->result);
     } else if (call->result != NULL) {
-        rc = tv_codec_decode(&c->doc, 0, ep->result, call->result, &c->last.detail);
+        rc = tv_codec_decode(&c->doc, 0, tv_ep_result(ep), call->result, &c->last.detail);
     }
     return rc < 0 ? rc : cls; /* rc is a token count when nothing was decoded */
 }
@@ -404,8 +413,7 @@ static int tv_call_element(tv_client *c, tv_sink *sink, const tv_schema *schema,
 }
 
 /* A list: each element decoded as soon as it is complete, then released. */
-static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep,
-                        uint64_t deadline)
+static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep, uint64_t deadline)
 {
     tv_transport t = tv_conn_transport(c);
     tv_json_splitter sp;
@@ -418,7 +426,7 @@ static int tv_call_list(tv_client *c, const tv_call *call, const tv_endpoint *ep
         char *win = (char *)tv_http_resp_body(&c->resp, &len);
         int r = tv_json_split_next(&sp, win, len, &a, &b);
         if (r == TV_JSON_SPLIT_ELEMENT) {
-            int rc = tv_call_element(c, call->sink, ep->result, win + a, b - a);
+            int rc = tv_call_element(c, call->sink, tv_ep_result(ep), win + a, b - a);
             if (rc != TV_OK) {
                 return rc;
             }
@@ -484,7 +492,8 @@ static void tv_call_forget_pending(tv_client *c)
 
 static int tv_call_once(tv_client *c, tv_call *call, const tv_endpoint *ep, tv_http_method method)
 {
-    bool mutation = (ep->flags & TV_EP_MUTATION) != 0 || (call->raw != NULL && method != TV_HTTP_GET);
+    bool mutation =
+        (ep->flags & TV_EP_MUTATION) != 0 || (call->raw != NULL && method != TV_HTTP_GET);
     int rc = tv_call_build(c, call, ep, method);
     if (rc != TV_OK) {
         return rc;
@@ -520,15 +529,15 @@ static int tv_call_once(tv_client *c, tv_call *call, const tv_endpoint *ep, tv_h
 int tv_call_run(tv_client *c, tv_call *call)
 {
     const tv_endpoint *ep = &tv_endpoints[call->ep];
-    tv_http_method method = call->raw != NULL ? (tv_http_method)call->raw_method
-                                              : (tv_http_method)ep->method;
+    tv_http_method method =
+        call->raw != NULL ? (tv_http_method)call->raw_method : (tv_http_method)ep->method;
     if (!call->retry_penalty) {
         tv_call_forget_pending(c);
     }
     memset(&c->last, 0, sizeof c->last);
     c->last.retry_after_s = -1;
-    if (call->result != NULL && ep->result != NULL && call->raw == NULL) {
-        memset(call->result, 0, ep->result->size); /* never garbage, whatever fails */
+    if (call->result != NULL && ep->result != 0 && call->raw == NULL) {
+        memset(call->result, 0, tv_ep_result(ep)->size); /* never garbage, whatever fails */
     }
     int rc = TV_OK;
     /* Renew ahead of expiry before the call; not before a penalty retry,

@@ -7,6 +7,7 @@
 
 #include "tradovate/tv_port.h"
 #include "tv_client_priv.h"
+#include "tv_http_priv.h"
 
 /* Smallest buffers that can carry any exchange at all (documented at init). */
 #define TV_MIN_REQUEST 256u
@@ -127,6 +128,7 @@ int tv_client_init(tv_client *c, const tv_client_config *cfg)
         return rc;
     }
     c->cfg.base_url = NULL; /* parsed; the caller's string is not kept */
+    c->target_ok = tv_http_host_ok(c->host) && tv_http_path_ok(c->base_path);
     if (cfg->io != NULL && (cfg->io->transport.send == NULL || cfg->io->transport.recv == NULL)) {
         return TV_ERR_INVALID_ARG;
     }

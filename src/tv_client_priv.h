@@ -44,6 +44,9 @@ tv_transport tv_conn_transport(tv_client *c);
 /* tv_auth.c */
 int tv_auth_ensure(tv_client *c);
 int tv_auth_after_token_response(tv_client *c, tv_access_token_response *r);
+/* Copies the token (len bytes and its NUL; the buffer has room) into the
+ * token buffer and notes whether requests may carry it unchecked. */
+void tv_auth_keep_token(tv_client *c, const char *tok, size_t len);
 
 /* tv_client.c */
 uint64_t tv_client_deadline(const tv_client *c);

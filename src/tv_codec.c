@@ -13,6 +13,7 @@
 #include "tradovate/tv_error.h"
 #include "tradovate/tv_types.h"
 #include "tv_codec_priv.h"
+#include "tv_json_priv.h"
 #include "tv_tables_priv.h"
 
 /* Legacy spellings accepted when decoding (the reference, section 12). */
@@ -39,7 +40,7 @@ static const void *tv_cmember(const void *base, const tv_field *f)
 
 static bool tv_key_is(const char *json, const tv_json_str *key)
 {
-    return strncmp(json, key->ptr, key->len) == 0 && json[key->len] == '\0';
+    return tv_name_eq(json, key->ptr, key->len);
 }
 
 int tv_codec_field_index(const tv_schema *schema, const char *json)
@@ -68,6 +69,43 @@ static int tv_codec_find(const tv_schema *schema, const tv_json_str *key, uint16
         }
     }
     return -1;
+}
+
+/* Field index for key token k by its raw bytes, trying field `hint` (the one
+ * after the last match: the service sends fields in a stable order) and then
+ * the others; -1 if none matches. Raw bytes equal to a table key (which has no
+ * backslash) have no escapes, so they are the key; a key that matches no
+ * name raw is unescaped and looked up again by tv_codec_find(). */
+static int tv_codec_find_raw(const tv_schema *schema, const tv_json_doc *doc, int k, uint16_t hint)
+{
+    const tv_json_tok *t = &doc->toks[k];
+    const char *raw = doc->text + t->start;
+    size_t len = (size_t)(t->end - t->start);
+    uint16_t n = schema->count;
+    for (uint16_t j = 0, i = hint < n ? hint : 0; j < n;
+         j++, i = (uint16_t)(i + 1 < n ? i + 1 : 0)) {
+        const char *name = schema->fields[i].json;
+        if (len > 0 && name[0] == raw[0] && tv_name_eq(name, raw, len)) {
+            return (int)i;
+        }
+    }
+    return -1;
+}
+
+/* The text of number, string or literal token v of the given type: TV_OK,
+ * TV_ERR_JSON_TYPE, or TV_ERR_INTERNAL for a span outside the text. */
+static int tv_codec_span(const tv_json_doc *doc, int v, int type, const char **s, size_t *n)
+{
+    const tv_json_tok *t = &doc->toks[v];
+    if (t->type != type) {
+        return TV_ERR_JSON_TYPE;
+    }
+    if (t->start < 0 || t->end < t->start || (size_t)t->end > doc->len) {
+        return TV_ERR_INTERNAL;
+    }
+    *s = doc->text + t->start;
+    *n = (size_t)(t->end - t->start);
+    return TV_OK;
 }
 
 static int tv_decode_date(tv_json_doc *doc, int tok, tv_date *out)
@@ -151,55 +189,62 @@ static int tv_decode_strs(tv_json_doc *doc, int tok, tv_str_list *out)
     return TV_OK;
 }
 
-static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
-                           const char **where)
+static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p, const char **where)
 {
+    const char *s;
+    size_t n;
     int rc;
     switch ((tv_kind)f->kind) {
     case TV_KIND_I64:
     case TV_KIND_TIME: {
-        int64_t x;
-        rc = f->kind == TV_KIND_I64 ? tv_json_get_i64(doc, v, &x) : tv_json_get_time(doc, v, &x);
+        int64_t x = 0;
+        bool time = f->kind == TV_KIND_TIME;
+        rc = tv_codec_span(doc, v, time ? TV_JSON_STRING : TV_JSON_NUMBER, &s, &n);
         if (rc == TV_OK) {
-            memcpy(p, &x, sizeof x);
+            rc = time ? tv_json_parse_time(s, n, &x) : tv_json_parse_i64(s, n, &x);
         }
+        memcpy(p, &x, sizeof x);
         return rc;
     }
     case TV_KIND_I32: {
-        int32_t x;
-        rc = tv_json_get_i32(doc, v, &x);
+        int64_t x = 0;
+        rc = tv_codec_span(doc, v, TV_JSON_NUMBER, &s, &n);
         if (rc == TV_OK) {
-            memcpy(p, &x, sizeof x);
+            rc = tv_json_parse_i64(s, n, &x);
         }
+        if (rc == TV_OK && (x < INT32_MIN || x > INT32_MAX)) {
+            rc = TV_ERR_JSON_RANGE;
+        }
+        int32_t y = rc == TV_OK ? (int32_t)x : 0;
+        memcpy(p, &y, sizeof y);
         return rc;
     }
     case TV_KIND_F64: {
-        double x;
-        rc = tv_json_get_double(doc, v, &x);
+        double x = 0;
+        rc = tv_codec_span(doc, v, TV_JSON_NUMBER, &s, &n);
         if (rc == TV_OK) {
-            memcpy(p, &x, sizeof x);
+            rc = tv_json_parse_double(s, n, &x);
         }
+        memcpy(p, &x, sizeof x);
         return rc;
     }
     case TV_KIND_BOOL: {
-        bool x;
-        rc = tv_json_get_bool(doc, v, &x);
-        if (rc == TV_OK) {
-            memcpy(p, &x, sizeof x);
-        }
+        rc = tv_codec_span(doc, v, TV_JSON_BOOL, &s, &n);
+        bool x = rc == TV_OK && n > 0 && s[0] == 't';
+        memcpy(p, &x, sizeof x);
         return rc;
     }
     case TV_KIND_STR:
     case TV_KIND_ENUM: {
-        tv_json_str s;
-        rc = tv_json_get_str(doc, v, &s);
+        tv_json_str str;
+        rc = tv_json_get_str(doc, v, &str);
         if (rc != TV_OK) {
             return rc;
         }
         if (f->kind == TV_KIND_STR) {
-            memcpy(p, &s.ptr, sizeof s.ptr);
+            memcpy(p, &str.ptr, sizeof str.ptr);
         } else {
-            int x = tv_enum_parse((const tv_enum_desc *)f->aux, s.ptr, s.len);
+            int x = tv_enum_parse(tv_all_enums[f->aux], str.ptr, str.len);
             memcpy(p, &x, sizeof x);
         }
         return TV_OK;
@@ -207,7 +252,7 @@ static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
     case TV_KIND_DATE:
         return tv_decode_date(doc, v, (tv_date *)p);
     case TV_KIND_OBJ:
-        return tv_codec_decode(doc, v, (const tv_schema *)f->aux, p, where);
+        return tv_codec_decode(doc, v, tv_all_schemas[f->aux], p, where);
     case TV_KIND_STRS:
         return tv_decode_strs(doc, v, (tv_str_list *)p);
     default:
@@ -215,33 +260,49 @@ static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p,
     }
 }
 
+/* Walks the members of object token `tok` by their tokens, without the
+ * iterator's per-call checks: the container's extent is checked once, each
+ * member's `next` once (it must move forward and stay inside, or tampered
+ * tokens could loop or escape). */
 int tv_codec_decode(tv_json_doc *doc, int tok, const tv_schema *schema, void *out,
                     const char **where)
 {
-    tv_json_iter it;
-    tv_json_str key;
-    int v;
     uint32_t present = 0;
     uint16_t hint = 0;
     memset(out, 0, schema->size);
     if (tv_json_type_of(doc, tok) != TV_JSON_OBJECT) {
         return TV_ERR_JSON_TYPE;
     }
-    int rc = tv_json_iter_init(doc, tok, &it);
-    if (rc != TV_OK) {
-        return rc;
+    const tv_json_tok *t = doc->toks;
+    int end = t[tok].next;
+    if (end > doc->count) {
+        return TV_ERR_INTERNAL;
     }
-    while ((rc = tv_json_iter_next(doc, &it, &key, &v)) == 1) {
-        int i = tv_codec_find(schema, &key, hint);
+    for (int k = tok + 1; k < end;) {
+        int v = k + 1;
+        if (v >= end || t[v].next <= v || t[v].next > end || t[k].type != TV_JSON_STRING) {
+            return TV_ERR_INTERNAL;
+        }
+        int next = t[v].next;
+        int i = tv_codec_find_raw(schema, doc, k, hint);
+        if (i < 0) {
+            tv_json_str key;
+            int rc = tv_json_get_str(doc, k, &key); /* escaped, an alias, or unknown */
+            if (rc != TV_OK) {
+                return rc;
+            }
+            i = tv_codec_find(schema, &key, hint);
+        }
+        k = next;
         if (i < 0) {
             continue; /* keys the reference does not name are skipped */
         }
         const tv_field *f = &schema->fields[i];
         hint = (uint16_t)(i + 1);
-        if (tv_json_is_null(doc, v)) {
+        if (t[v].type == TV_JSON_NULL) {
             continue;
         }
-        rc = tv_decode_value(doc, v, f, tv_member(out, f), where);
+        int rc = tv_decode_value(doc, v, f, tv_member(out, f), where);
         if (rc != TV_OK) {
             if (where != NULL && (f->kind != TV_KIND_OBJ || *where == NULL)) {
                 *where = f->json;
@@ -249,9 +310,6 @@ int tv_codec_decode(tv_json_doc *doc, int tok, const tv_schema *schema, void *ou
             return rc;
         }
         present |= (uint32_t)1u << i;
-    }
-    if (rc < 0) {
-        return rc;
     }
     memcpy(out, &present, sizeof present); /* `present` is every struct's first member */
 #if TV_CONFIG_STRICT_REQUIRED
@@ -280,8 +338,7 @@ static int tv_encode_object(tv_json_writer *w, const tv_schema *schema, const vo
     return tv_json_write_object_end(w);
 }
 
-static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
-                           const char **where)
+static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p, const char **where)
 {
     switch ((tv_kind)f->kind) {
     case TV_KIND_I64:
@@ -313,8 +370,8 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
     case TV_KIND_ENUM: {
         int x;
         memcpy(&x, p, sizeof x);
-        const char *name = tv_enum_name((const tv_enum_desc *)f->aux, x);
-        return name != NULL ? tv_json_write_str(w, name) : TV_ERR_INVALID_ARG;
+        const char *name = tv_enum_name(tv_all_enums[f->aux], x);
+        return name != NULL ? tv_json_write_str_plain(w, name, strlen(name)) : TV_ERR_INVALID_ARG;
     }
     case TV_KIND_DATE: {
         const tv_date *d = (const tv_date *)p;
@@ -328,10 +385,10 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
         return tv_json_write_object_end(w);
     }
     case TV_KIND_OBJ:
-        return tv_encode_object(w, (const tv_schema *)f->aux, p, where);
+        return tv_encode_object(w, tv_all_schemas[f->aux], p, where);
     case TV_KIND_EMBED: {
         tv_json_write_embedded_begin(w);
-        int rc = tv_encode_object(w, (const tv_schema *)f->aux, p, where);
+        int rc = tv_encode_object(w, tv_all_schemas[f->aux], p, where);
         return rc != TV_OK ? rc : tv_json_write_embedded_end(w);
     }
     case TV_KIND_I64S: {
@@ -347,7 +404,7 @@ static int tv_encode_value(tv_json_writer *w, const tv_field *f, const void *p,
     }
     case TV_KIND_OBJS: {
         const tv_obj_list *l = (const tv_obj_list *)p;
-        const tv_schema *es = (const tv_schema *)f->aux;
+        const tv_schema *es = tv_all_schemas[f->aux];
         if (l->items == NULL && l->count > 0) {
             return TV_ERR_INVALID_ARG;
         }
@@ -374,6 +431,8 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
                             const tv_codec_default *dflt, const char **where)
 {
     uint32_t present;
+    int dflt_field = dflt != NULL ? dflt->field : -1;
+    const char *dflt_value = dflt != NULL ? dflt->value : NULL;
     memcpy(&present, in, sizeof present);
     for (uint16_t i = 0; i < schema->count; i++) {
         const tv_field *f = &schema->fields[i];
@@ -382,9 +441,8 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
         bool send;
         if (f->kind == TV_KIND_STR || f->kind == TV_KIND_RAW) {
             memcpy(&str, p, sizeof str);
-            if (str == NULL && dflt != NULL && dflt->json != NULL &&
-                strcmp(dflt->json, f->json) == 0) {
-                str = dflt->value;
+            if (str == NULL && (int)i == dflt_field) {
+                str = dflt_value;
                 p = &str;
             }
             send = str != NULL;
@@ -400,7 +458,7 @@ int tv_codec_encode_members(tv_json_writer *w, const tv_schema *schema, const vo
         if (!send) {
             continue;
         }
-        tv_json_write_key(w, f->json);
+        tv_json_write_key_plain(w, f->json, strlen(f->json));
         int rc = tv_encode_value(w, f, p, where);
         if (rc != TV_OK) {
             if (where != NULL && *where == NULL) {
@@ -454,7 +512,7 @@ int tv_codec_copy_strings(const tv_schema *schema, void *obj, char *arena, size_
                                   &l->first);
             }
         } else if (f->kind == TV_KIND_OBJ) {
-            rc = tv_codec_copy_strings((const tv_schema *)f->aux, p, arena, size, used);
+            rc = tv_codec_copy_strings(tv_all_schemas[f->aux], p, arena, size, used);
         }
         if (rc != TV_OK) {
             return rc;

@@ -26,15 +26,15 @@ int tv_codec_decode(tv_json_doc *doc, int tok, const tv_schema *schema, void *ou
 /* A member the caller adds to an encoded object when the struct leaves it
  * out: the generated clOrdId (or uuid) of a mutation. */
 typedef struct tv_codec_default {
-    const char *json;  /* key, e.g. "clOrdId"; NULL for none */
+    int field;         /* index of a STR field, e.g. clOrdId; -1 for none */
     const char *value; /* string value */
 } tv_codec_default;
 
 /*
  * Write the members of *in (a struct described by `schema`) into the object
  * the writer has open: REQ fields always, OPT fields when present (strings
- * and RAW when non-NULL). If `dflt` names a STR field of the schema that *in
- * leaves NULL, dflt->value is written in its place. Does not open or close
+ * and RAW when non-NULL). If `dflt` (may be NULL) names a STR field of the
+ * schema that *in leaves NULL, dflt->value is written in its place. Does not open or close
  * the object, so the caller may add members (a penalty ticket).
  * Returns the writer's sticky status, or TV_ERR_INVALID_ARG (a REQ string
  * NULL, an UNRECOGNIZED enum, a list with NULL items), TV_ERR_JSON_*

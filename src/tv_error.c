@@ -4,19 +4,25 @@
 #include "tradovate/tv_config.h"
 
 #include <stddef.h>
+#include <stdint.h>
 
-/* Firmware may drop the sentences (about 4 KB of flash) and keep the names. */
-#if TV_CONFIG_ERROR_TEXT
+/* Firmware may drop the sentences (about 4 KB of flash) and the names
+ * (about 2 KB more; then only the codes are kept, to tell known ones). */
+#if TV_CONFIG_ERROR_TEXT && TV_CONFIG_ERROR_NAMES
 #define TV_ERR_ENTRY(code, text) {code, #code, text}
-#else
+#elif TV_CONFIG_ERROR_NAMES
 #define TV_ERR_ENTRY(code, text) {code, #code}
+#else
+#define TV_ERR_ENTRY(code, text) {code}
 #endif
 
 typedef struct {
-    int code;
+    int16_t code;
+#if TV_CONFIG_ERROR_NAMES
     const char *name;
 #if TV_CONFIG_ERROR_TEXT
     const char *text;
+#endif
 #endif
 } tv_err_entry;
 
@@ -105,6 +111,7 @@ static const tv_err_entry *tv_err_find(int err)
     return NULL;
 }
 
+#if TV_CONFIG_ERROR_NAMES
 const char *tv_err_name(int err)
 {
     const tv_err_entry *e = tv_err_find(err);
@@ -120,6 +127,29 @@ const char *tv_strerror(int err)
     return e != NULL ? e->name : "TV_ERR_UNKNOWN";
 #endif
 }
+#else
+/* Without names a code is told by its class, the name of the constant. */
+const char *tv_err_name(int err)
+{
+    static const char *const names[] = {
+        "TV_OK",
+        "TV_ERRCLASS_TRANSIENT",
+        "TV_ERRCLASS_CAPACITY",
+        "TV_ERRCLASS_SECURITY",
+        "TV_ERRCLASS_PROTOCOL",
+        "TV_ERRCLASS_REMOTE",
+        "TV_ERRCLASS_OUTCOME_UNKNOWN",
+        "TV_ERRCLASS_USAGE",
+        "TV_ERRCLASS_PLATFORM",
+    };
+    return tv_err_find(err) != NULL ? names[tv_err_classify(err)] : "TV_ERR_UNKNOWN";
+}
+
+const char *tv_strerror(int err)
+{
+    return tv_err_name(err);
+}
+#endif
 
 tv_err_class tv_err_classify(int err)
 {

@@ -84,4 +84,25 @@ int tv_http_head_parse(tv_http_resp *r);
  */
 int tv_http_chunked_decode(tv_http_resp *r);
 
+/*
+ * For the client, which keeps its base path, host and token and writes them
+ * into every request: the checks tv_http_req_begin(), tv_http_req_host() and
+ * tv_http_req_bearer() make of those values (true: they would pass), and the
+ * same three writers without the checks, for values that passed them when
+ * they were stored (the endpoint table's paths pass them in
+ * tests/unit/test_http_request.c). The _checked writers write the same bytes
+ * and return the same statuses otherwise.
+ */
+bool tv_http_path_ok(const char *s);
+bool tv_http_host_ok(const char *host);
+bool tv_http_token_ok(const char *token, size_t len);
+
+/* The target is base, then path, then sub (an operation such as "/list"
+ * after an entity's path; NULL for none). With `check` false, base, path and
+ * sub are trusted to have passed tv_http_path_ok() already. */
+int tv_http_req_begin_parts(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
+                            const char *base, const char *path, const char *sub, bool check);
+int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls);
+int tv_http_req_bearer_checked(tv_http_req *rq, const char *token, size_t len);
+
 #endif /* TV_HTTP_PRIV_H */

@@ -1,4 +1,4 @@
-/* Internals shared by the src/json_*.c files; not installed. */
+/* Internals shared by the src/json_*.c files and the codec; not installed. */
 #ifndef TV_JSON_PRIV_H
 #define TV_JSON_PRIV_H
 
@@ -13,6 +13,13 @@ typedef struct tv_json_scan {
     size_t root_start; /* the root value's first byte */
     size_t root_end;   /* one past its last byte */
 } tv_json_scan;
+
+/* tv_json_write_key_n() for a key the caller vouches needs no escaping (the
+ * schema tables' keys: ASCII letters and digits), written without scanning
+ * it: the codec writes one per member of every request. */
+int tv_json_write_key_plain(tv_json_writer *w, const char *key, size_t len);
+/* tv_json_write_str_n() likewise, for the tables' enum names. */
+int tv_json_write_str_plain(tv_json_writer *w, const char *s, size_t len);
 
 /* The validation pass (json_validate.c): strict RFC 8259, one linear pass. */
 int tv_json_scan_doc(const char *text, size_t len, tv_json_scan *out);
@@ -71,8 +78,10 @@ static inline size_t tv_json_skip_plain(const unsigned char *s, size_t i, size_t
 {
     while (len - i >= sizeof(tv_word)) {
         tv_word x = tv_word_load(s + i);
-        if ((tv_word_less(x, 0x20) | tv_word_has(x, '"') | tv_word_has(x, '\\') |
-             (x & TV_WORD_HIGHS)) != 0) {
+        tv_word m = tv_word_less(x, 0x20) | tv_word_has(x, '"') | tv_word_has(x, '\\') |
+                    (x & TV_WORD_HIGHS);
+        if (m != 0) {
+            i += tv_word_skip(m);
             break;
         }
         i += sizeof x;

@@ -13,10 +13,10 @@
 
 #define TV__ENUM_NAME(c, s) s,
 #define TV__DEFINE_ENUM(type, PREFIX, refname, LIST)                                               \
-    _Static_assert(sizeof(type) == sizeof(int), #type " must be int-sized for the codec");       \
+    _Static_assert(sizeof(type) == sizeof(int), #type " must be int-sized for the codec");         \
     static const char *const type##_names[] = {NULL, LIST(TV__ENUM_NAME)};                         \
-    const tv_enum_desc type##_desc = {                                                             \
-        refname, type##_names, (uint16_t)(sizeof type##_names / sizeof type##_names[0])};         \
+    const tv_enum_desc type##_desc = {refname, type##_names,                                       \
+                                      (uint16_t)(sizeof type##_names / sizeof type##_names[0])};   \
     const char *type##_name(type value)                                                            \
     {                                                                                              \
         return tv_enum_name(&type##_desc, (int)value);                                             \
@@ -41,11 +41,11 @@ int tv_enum_parse(const tv_enum_desc *desc, const char *s, size_t len)
     if (s == NULL) {
         return 0;
     }
-    /* At most 31 names (FailureReason); strncmp stops at the first differing
-     * byte, so a miss costs a byte or two per name. */
-    for (uint16_t i = 1; i < desc->count; i++) {
+    /* At most 31 names (FailureReason); most differ from s in the first
+     * byte, so a miss costs a compare or two per name. */
+    for (uint16_t i = 1; len > 0 && i < desc->count; i++) {
         const char *name = desc->names[i];
-        if (strncmp(name, s, len) == 0 && name[len] == '\0') {
+        if (name[0] == s[0] && tv_name_eq(name, s, len)) {
             return (int)i;
         }
     }
@@ -55,41 +55,56 @@ int tv_enum_parse(const tv_enum_desc *desc, const char *s, size_t len)
 #define TV__ENUM_PTR(type, PREFIX, refname, LIST) &type##_desc,
 const tv_enum_desc *const tv_all_enums[] = {TV_ALL_ENUMS(TV__ENUM_PTR) NULL};
 
+/* A field row names its enum or nested schema by position in tv_all_enums
+ * or tv_all_schemas (11 bits), not by pointer: rows are 8 bytes, not 12. */
+_Static_assert(TV__ENUM_COUNT < 2048 && TV__SCHEMA_COUNT < 2048, "tv_field.aux has 11 bits");
+
 /* ---- schemas ------------------------------------------------------ */
 
-#define TV__REQ_REQ 1u
-#define TV__REQ_OPT 0u
-#define TV__AUX_I64(a) NULL
-#define TV__AUX_I32(a) NULL
-#define TV__AUX_F64(a) NULL
-#define TV__AUX_BOOL(a) NULL
-#define TV__AUX_STR(a) NULL
-#define TV__AUX_TIME(a) NULL
-#define TV__AUX_DATE(a) NULL
-#define TV__AUX_STRS(a) NULL
-#define TV__AUX_I64S(a) NULL
-#define TV__AUX_RAW(a) NULL
-#define TV__AUX_ENUM(a) &tv_##a##_desc
-#define TV__AUX_OBJ(a) &tv_##a##_schema
-#define TV__AUX_OBJS(a) &tv_##a##_schema
-#define TV__AUX_EMBED(a) &tv_##a##_schema
+#define TV__REQ_REQ      1u
+#define TV__REQ_OPT      0u
+#define TV__AUX_I64(a)   0u
+#define TV__AUX_I32(a)   0u
+#define TV__AUX_F64(a)   0u
+#define TV__AUX_BOOL(a)  0u
+#define TV__AUX_STR(a)   0u
+#define TV__AUX_TIME(a)  0u
+#define TV__AUX_DATE(a)  0u
+#define TV__AUX_STRS(a)  0u
+#define TV__AUX_I64S(a)  0u
+#define TV__AUX_RAW(a)   0u
+#define TV__AUX_ENUM(a)  (unsigned)tv_##a##_index
+#define TV__AUX_OBJ(a)   (unsigned)tv_##a##_index
+#define TV__AUX_OBJS(a)  (unsigned)tv_##a##_index
+#define TV__AUX_EMBED(a) (unsigned)tv_##a##_index
 
 #define TV__FIELD_ROW(T, name, ctype, json, kind, req, aux)                                        \
-    {json, (uint16_t)offsetof(T, name), (uint8_t)TV_KIND_##kind, (uint8_t)TV__REQ_##req,          \
+    {json, (unsigned)offsetof(T, name), (unsigned)TV_KIND_##kind, TV__REQ_##req,                   \
      TV__AUX_##kind(aux)},
 
 /* Presence is one uint32_t per struct: no type may have more than 32 fields. */
 #define TV__DEFINE_SCHEMA(T, refname, LIST)                                                        \
     static const tv_field T##_fields[] = {LIST(TV__FIELD_ROW, T)};                                 \
     _Static_assert(T##_field_count <= 32, #T " has more than 32 fields");                          \
-    _Static_assert(sizeof(T) <= UINT16_MAX, #T " is too large for tv_schema.size");              \
-    const tv_schema T##_schema = {refname, T##_fields, (uint16_t)T##_field_count,                 \
+    _Static_assert(sizeof(T) <= UINT16_MAX, #T " is too large for tv_schema.size");                \
+    const tv_schema T##_schema = {refname, T##_fields, (uint16_t)T##_field_count,                  \
                                   (uint16_t)sizeof(T)};
 
 TV_ALL_SCHEMAS(TV__DEFINE_SCHEMA)
 
 #define TV__SCHEMA_PTR(T, refname, LIST) &T##_schema,
 const tv_schema *const tv_all_schemas[] = {TV_ALL_SCHEMAS(TV__SCHEMA_PTR) NULL};
+
+const tv_enum_desc *tv_field_enum(const tv_field *f)
+{
+    return f->kind == TV_KIND_ENUM ? tv_all_enums[f->aux] : NULL;
+}
+
+const tv_schema *tv_field_schema(const tv_field *f)
+{
+    bool nested = f->kind == TV_KIND_OBJ || f->kind == TV_KIND_OBJS || f->kind == TV_KIND_EMBED;
+    return nested ? tv_all_schemas[f->aux] : NULL;
+}
 
 const char *tv_str_list_next(const char *s)
 {

@@ -150,6 +150,8 @@ typedef struct tv_client {
     uint16_t port;
     uint8_t tls;       /* https (always, unless a plaintext loopback build) */
     uint8_t connected; /* the connection is open */
+    uint8_t target_ok; /* host and base path pass the request writer's checks */
+    uint8_t token_ok;  /* so does the kept token: neither is checked per request */
     tv_tls_config tls_cfg;
     tv_tls_conn conn;
     tv_socket plain; /* plaintext loopback builds only */

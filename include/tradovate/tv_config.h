@@ -178,4 +178,15 @@
 #define TV_CONFIG_ERROR_TEXT 1
 #endif
 
+/**
+ * 1: tv_err_name() returns each code's name ("TV_ERR_TIMEOUT"). 0: it
+ * returns the name of the code's class instead ("TV_ERRCLASS_TRANSIENT";
+ * "TV_OK" for TV_OK, "TV_ERR_UNKNOWN" for values that are not codes), and so
+ * does tv_strerror(): about 2 KB less flash for firmware that logs the
+ * numbers. Implies no sentences (TV_CONFIG_ERROR_TEXT is then ignored).
+ */
+#ifndef TV_CONFIG_ERROR_NAMES
+#define TV_CONFIG_ERROR_NAMES 1
+#endif
+
 #endif /* TV_CONFIG_H */

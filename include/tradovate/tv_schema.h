@@ -113,14 +113,24 @@ typedef struct tv_enum_desc {
 
 struct tv_schema;
 
-/** One row of a schema: JSON name -> C member. */
+/**
+ * One row of a schema: JSON name -> C member. Two words (8 bytes on a 32-bit
+ * target): the key, then the member's offset, kind, required flag and the
+ * index of its enum or nested schema packed into one.
+ */
 typedef struct tv_field {
-    const char *json;    /**< JSON key */
-    uint16_t offset;     /**< offsetof the member */
-    uint8_t kind;        /**< tv_kind */
-    uint8_t required;    /**< 1 if the reference marks the field required */
-    const void *aux;     /**< tv_enum_desc for ENUM, tv_schema for OBJ/OBJS/EMBED */
+    const char *json;      /**< JSON key */
+    unsigned offset : 16;  /**< offsetof the member */
+    unsigned kind : 4;     /**< tv_kind */
+    unsigned required : 1; /**< 1 if the reference marks the field required */
+    unsigned aux : 11;     /**< see tv_field_enum() and tv_field_schema() */
 } tv_field;
+
+/** The values of an ENUM field; NULL for a field of another kind. */
+const tv_enum_desc *tv_field_enum(const tv_field *f);
+
+/** The object type of an OBJ, OBJS or EMBED field; NULL for other kinds. */
+const struct tv_schema *tv_field_schema(const tv_field *f);
 
 /** A JSON object type: its fields in declaration order (bit i = field i). */
 typedef struct tv_schema {
@@ -149,7 +159,7 @@ typedef struct tv_schema {
     type type##_parse(const char *s, size_t len);
 
 #define TV__FIELD_MEMBER(T, name, ctype, json, kind, req, aux) ctype name;
-#define TV__FIELD_BIT(T, name, ctype, json, kind, req, aux) T##_bit_##name,
+#define TV__FIELD_BIT(T, name, ctype, json, kind, req, aux)    T##_bit_##name,
 
 /** Declares struct `T` (members from LIST after `uint32_t present`), its
  *  presence bits `T_bit_<member>` and its schema `T_schema`. */

@@ -24,9 +24,11 @@ FW_CFLAGS ?= -Os -g
 # the stack analysis (tests/proof/stack.py) reads; they change no code.
 FW_ALL_CFLAGS = $(FW_ARCH) $(FW_CFLAGS) -ffunction-sections -fdata-sections \
                 -fstack-usage -fcallgraph-info=su
-# Error names without their sentences (tv_config.h): what firmware builds are
-# expected to choose, and 6 KB less flash.
-FW_CPPFLAGS = $(TV_CPPFLAGS) -Iport/baremetal -Itests/firmware -DTV_CONFIG_ERROR_TEXT=0
+# Error codes without their sentences and names (tv_config.h; tv_err_name()
+# gives the class): what firmware builds are expected to choose, and 8 KB
+# less flash.
+FW_CPPFLAGS = $(TV_CPPFLAGS) -Iport/baremetal -Itests/firmware -DTV_CONFIG_ERROR_TEXT=0 \
+              -DTV_CONFIG_ERROR_NAMES=0
 FW_MBEDTLS_OUT := $(FW_O)/mbedtls
 FW_MBEDTLS_LIBS := $(FW_MBEDTLS_OUT)/libmbedtls.a $(FW_MBEDTLS_OUT)/libmbedx509.a \
                    $(FW_MBEDTLS_OUT)/libmbedcrypto.a

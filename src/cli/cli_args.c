@@ -15,13 +15,20 @@ static const struct {
     const char *alias;
     const char *json;
 } cli_aliases[] = {
-    {"qty", "orderQty"},          {"type", "orderType"},
-    {"account", "accountSpec"},   {"account-id", "accountId"},
-    {"tif", "timeInForce"},       {"stop", "stopPrice"},
-    {"tag50", "customTag50"},     {"cl-ord-id", "clOrdId"},
-    {"order-id", "orderId"},      {"contract-id", "contractId"},
-    {"strategy-id", "orderStrategyId"}, {"automated", "isAutomated"},
-    {"entry", "params.entryVersion"},   {"bracket", "params.brackets"},
+    {"qty", "orderQty"},
+    {"type", "orderType"},
+    {"account", "accountSpec"},
+    {"account-id", "accountId"},
+    {"tif", "timeInForce"},
+    {"stop", "stopPrice"},
+    {"tag50", "customTag50"},
+    {"cl-ord-id", "clOrdId"},
+    {"order-id", "orderId"},
+    {"contract-id", "contractId"},
+    {"strategy-id", "orderStrategyId"},
+    {"automated", "isAutomated"},
+    {"entry", "params.entryVersion"},
+    {"bracket", "params.brackets"},
     {"order", "orders"},
 };
 
@@ -156,8 +163,7 @@ static int cli_set_scalar(const tv_field *f, void *p, const char *value)
     }
     case TV_KIND_BOOL: {
         bool b = cli_eq(value, n, "true") || cli_eq(value, n, "yes") || cli_eq(value, n, "1");
-        if (!b && !cli_eq(value, n, "false") && !cli_eq(value, n, "no") &&
-            !cli_eq(value, n, "0")) {
+        if (!b && !cli_eq(value, n, "false") && !cli_eq(value, n, "no") && !cli_eq(value, n, "0")) {
             return -1;
         }
         memcpy(p, &b, sizeof b);
@@ -176,7 +182,7 @@ static int cli_set_scalar(const tv_field *f, void *p, const char *value)
         return 0;
     }
     case TV_KIND_ENUM: {
-        const tv_enum_desc *d = (const tv_enum_desc *)f->aux;
+        const tv_enum_desc *d = tv_field_enum(f);
         for (uint16_t i = 1; i < d->count; i++) {
             if (cli_eq(value, n, d->names[i])) {
                 int v = (int)i;
@@ -215,12 +221,12 @@ static int cli_set(const tv_schema *s, void *obj, const char *name, size_t name_
         void *p = (char *)obj + f->offset;
         int rc;
         if (f->kind == TV_KIND_OBJ || f->kind == TV_KIND_EMBED) {
-            const tv_schema *sub = (const tv_schema *)f->aux;
+            const tv_schema *sub = tv_field_schema(f);
             rc = dot != NULL ? cli_set(sub, p, dot + 1, name_len - head - 1, value)
                              : cli_set_pairs(sub, p, value);
         } else if (f->kind == TV_KIND_OBJS && dot == NULL) {
             /* one element per option; elements of a list are contiguous */
-            const tv_schema *es = (const tv_schema *)f->aux;
+            const tv_schema *es = tv_field_schema(f);
             tv_obj_list *l = (tv_obj_list *)p;
             if (l->items == NULL) {
                 l->items = cli_alloc(8u * es->size);

@@ -77,7 +77,7 @@ static const char *cli_value(const tv_field *f, const void *p, char *buf, size_t
     case TV_KIND_ENUM: {
         int v;
         memcpy(&v, p, sizeof v);
-        const char *name = tv_enum_name((const tv_enum_desc *)f->aux, v);
+        const char *name = tv_enum_name(tv_field_enum(f), v);
         return name != NULL ? name : "(unrecognized)";
     }
     case TV_KIND_STRS: {
@@ -149,7 +149,7 @@ static void cli_json_members(tv_json_writer *w, const tv_schema *s, const void *
             break;
         }
         case TV_KIND_OBJ:
-            cli_json_members(w, (const tv_schema *)f->aux, p);
+            cli_json_members(w, tv_field_schema(f), p);
             break;
         case TV_KIND_STRS: {
             const tv_str_list *l = (const tv_str_list *)p;
@@ -201,7 +201,7 @@ static void cli_vertical(const tv_schema *s, const void *obj, int indent)
         cli_puts(":");
         if (f->kind == TV_KIND_OBJ) {
             cli_puts("\n");
-            cli_vertical((const tv_schema *)f->aux, p, indent + 1);
+            cli_vertical(tv_field_schema(f), p, indent + 1);
             continue;
         }
         cli_puts(" ");
@@ -243,7 +243,7 @@ static size_t cli_width(const tv_field *f)
         w = 10;
         break;
     case TV_KIND_ENUM: {
-        const tv_enum_desc *d = (const tv_enum_desc *)f->aux;
+        const tv_enum_desc *d = tv_field_enum(f);
         w = 0;
         for (uint16_t i = 1; i < d->count; i++) {
             size_t n = strlen(d->names[i]);
@@ -291,9 +291,9 @@ int cli_print_row(void *table, const void *entity)
             if (!cli_is_column(f, pass == 1)) {
                 continue;
             }
-            const char *v = cli_has(entity, i) ? cli_value(f, (const char *)entity + f->offset,
-                                                           buf, sizeof buf)
-                                               : "-";
+            const char *v = cli_has(entity, i)
+                                ? cli_value(f, (const char *)entity + f->offset, buf, sizeof buf)
+                                : "-";
             cli_put_pad(v, cli_width(f) + 2);
         }
     }
@@ -303,9 +303,9 @@ int cli_print_row(void *table, const void *entity)
 
 static const char *cli_kind_name(const tv_field *f)
 {
-    static const char *const names[] = {"int64",  "integer", "number", "true|false", "text",
-                                        "time",   "date",    "enum",   "object",     "texts",
-                                        "ids",    "objects", "object", "json"};
+    static const char *const names[] = {"int64", "integer", "number", "true|false", "text",
+                                        "time",  "date",    "enum",   "object",     "texts",
+                                        "ids",   "objects", "object", "json"};
     return f->kind < sizeof names / sizeof names[0] ? names[f->kind] : "?";
 }
 
@@ -318,7 +318,7 @@ void cli_print_fields(const tv_schema *s, const char *prefix)
         cli_put_pad(f->json, 28 - strlen(prefix));
         fputs(cli_kind_name(f), stdout);
         if (f->kind == TV_KIND_ENUM) {
-            const tv_enum_desc *d = (const tv_enum_desc *)f->aux;
+            const tv_enum_desc *d = tv_field_enum(f);
             fputs(" (", stdout);
             for (uint16_t k = 1; k < d->count; k++) {
                 fputs(k > 1 ? "|" : "", stdout);
@@ -335,7 +335,7 @@ void cli_print_fields(const tv_schema *s, const char *prefix)
                 memcpy(sub + strlen(prefix), f->json, strlen(f->json));
                 sub[n] = '.';
                 sub[n + 1] = '\0';
-                cli_print_fields((const tv_schema *)f->aux, sub);
+                cli_print_fields(tv_field_schema(f), sub);
             }
         }
     }

@@ -333,7 +333,7 @@ class Bench:
             return comp, module
         fw_size.component = component
         for key, elf in (("shipped", self.args.fw), ("ecdsa", self.args.fw_ecdsa)):
-            totals, split = fw_size.parse(os.path.splitext(elf)[0] + ".map")
+            totals, split = fw_size.parse(os.path.splitext(elf)[0] + ".map")[:2]
             modules = {}
             for name, row in split.items():
                 mod, kind = name.split("|")
@@ -445,7 +445,9 @@ def massif_peak(path):
 PHASES = [
     ("auth check before the call", ["tv_auth_ensure"]),
     ("request line, Host and bearer token", ["tv_http_req_begin", "tv_http_req_host",
-                                             "tv_http_req_bearer"]),
+                                             "tv_http_req_bearer", "tv_http_req_begin_parts",
+                                             "tv_http_req_host_checked",
+                                             "tv_http_req_bearer_checked"]),
     ("JSON body encoder", ["tv_codec_encode_members"]),
     ("exchange: liveness check, send, response head", ["tv_conn_exchange"]),
     ("  of which the send path (HTTP, TLS record, syscall)", ["tv_http_req_send"]),
@@ -484,7 +486,8 @@ def annotate(path, n):
     for label, fns in PHASES:
         got = [jsmn if fn == "jsmn.h" else incl.get(fn) for fn in fns]
         if any(v for v in got):
-            phases.append((label, "+".join(fns), sum(v or 0 for v in got) / n))
+            used = [fn for fn, v in zip(fns, got) if v]  # name only what ran
+            phases.append((label, "+".join(used), sum(v or 0 for v in got) / n))
     top = sorted(self_rows, key=lambda row: -row[2])[:12]
     return {"phases": phases,
             "self": [(fn, v / n, os.path.basename(f)) for f, fn, v in top]}

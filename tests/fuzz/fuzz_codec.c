@@ -46,7 +46,7 @@ static bool request_only(const tv_schema *s)
     for (uint16_t i = 0; i < s->count; i++) {
         uint8_t k = s->fields[i].kind;
         if (k == TV_KIND_I64S || k == TV_KIND_OBJS || k == TV_KIND_EMBED || k == TV_KIND_RAW ||
-            (k == TV_KIND_OBJ && request_only(s->fields[i].aux))) {
+            (k == TV_KIND_OBJ && request_only(tv_field_schema(&s->fields[i])))) {
             return true;
         }
     }

@@ -48,7 +48,7 @@ static void digest_value(uint64_t *h, const tv_field *f, const void *p)
         break;
     }
     case TV_KIND_OBJ:
-        tv_digest_obj(h, f->aux, p);
+        tv_digest_obj(h, tv_field_schema(f), p);
         break;
     case TV_KIND_STRS: {
         const tv_str_list *l = p;

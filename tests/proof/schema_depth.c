@@ -22,7 +22,7 @@ static int schema_depth(const tv_schema *s, int level)
     for (uint16_t i = 0; i < s->count; i++) {
         const tv_field *f = &s->fields[i];
         if (f->kind == TV_KIND_OBJ || f->kind == TV_KIND_OBJS || f->kind == TV_KIND_EMBED) {
-            int d = schema_depth((const tv_schema *)f->aux, level + 1);
+            int d = schema_depth(tv_field_schema(f), level + 1);
             if (d < 0) {
                 return -1;
             }

@@ -38,11 +38,11 @@ static int io_connect(void *ctx, const char *host, uint16_t port, uint64_t deadl
     return TV_OK;
 }
 
-static void setup(tv_client *c, const tv_client_io *io)
+static void setup_url(tv_client *c, const tv_client_io *io, const char *url, const char *token)
 {
     tv_client_config cfg;
     memset(&cfg, 0, sizeof cfg);
-    cfg.base_url = TV_BASE_URL_DEMO;
+    cfg.base_url = url;
     cfg.io = io;
     cfg.request_buf = req_buf;
     cfg.request_size = sizeof req_buf;
@@ -53,7 +53,12 @@ static void setup(tv_client *c, const tv_client_io *io)
     cfg.access_token_buf = token_buf;
     cfg.access_token_size = sizeof token_buf;
     TV_CHECK_INT(tv_client_init(c, &cfg), TV_OK);
-    TV_CHECK_INT(tv_client_set_token(c, "tok-123", 3600), TV_OK);
+    TV_CHECK_INT(tv_client_set_token(c, token, 3600), TV_OK);
+}
+
+static void setup(tv_client *c, const tv_client_io *io)
+{
+    setup_url(c, io, TV_BASE_URL_DEMO, "tok-123");
 }
 
 static void test_place_order_bytes(void)
@@ -90,6 +95,37 @@ static void test_place_order_bytes(void)
     /* the bearer token does not stay in the request buffer */
     TV_CHECK(!contains(req_buf, sizeof req_buf, "tok-123"));
     tv_client_free(&c);
+}
+
+/* A base path, host or token the request writer would refuse is kept (the
+ * client checks them once, when it stores them) and refused with every
+ * request, before anything is sent. */
+static void test_refused_values(void)
+{
+    static const struct {
+        const char *url, *token;
+    } cases[] = {
+        {"https://demo.tradovateapi.com/v1%zz", "tok-123"},
+        {"https://demo.trad!ovateapi.com/v1", "tok-123"},
+        {TV_BASE_URL_DEMO, "tok 123"},
+        {TV_BASE_URL_DEMO, "tok-123\r\nX-Injected: 1"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        tv_client c;
+        tv_place_order o;
+        tv_place_order_result r;
+        tv_script_init(&script, "", 0);
+        tv_client_io io = {io_connect, NULL, tv_script_transport(&script)};
+        setup_url(&c, &io, cases[i].url, cases[i].token);
+        memset(&o, 0, sizeof o);
+        o.symbol = "ESZ6";
+        o.action = TV_ACTION_BUY;
+        o.order_qty = 1;
+        o.order_type = TV_ORDER_TYPE_MARKET;
+        TV_CHECK_INT(tv_order_place(&c, &o, &r), TV_ERR_BAD_STRING);
+        TV_CHECK_INT(script.send_calls, 0);
+        tv_client_free(&c);
+    }
 }
 
 /* 40 orders through a 600-byte buffer, one byte per read, would-block
@@ -197,6 +233,7 @@ static void test_fuzz_findings(void)
 int main(void)
 {
     TV_RUN(test_place_order_bytes);
+    TV_RUN(test_refused_values);
     TV_RUN(test_fuzz_findings);
     TV_RUN(test_list_trickle);
     return tv_test_summary();

@@ -64,6 +64,18 @@ static void test_decode_order(void)
     TV_CHECK(TV_HAS(&o, tv_order, ord_status));
     TV_CHECK_INT(o.linked_id, INT64_MAX);
 
+    /* Keys are matched on their raw bytes first; an escaped spelling of a
+     * key, or a key with a NUL in it, still decodes as JSON says. */
+    TV_CHECK_INT(decode("{\"admin\":true,\"\\u0069d\":7,\"acc\\u006FuntId\":2,"
+                        "\"timestamp\":\"2026-01-01T00:00Z\",\"action\":\"Buy\","
+                        "\"ordStatus\":\"Working\",\"ocoId\\u0000\":5,\"parentI\":6}",
+                        &tv_order_schema, &o, &where),
+                 TV_OK);
+    TV_CHECK_INT(o.id, 7);
+    TV_CHECK_INT(o.account_id, 2);
+    TV_CHECK(o.admin);
+    TV_CHECK(!TV_HAS(&o, tv_order, oco_id) && !TV_HAS(&o, tv_order, parent_id));
+
     /* strict: a required field missing, a wrong type, an id out of range */
     TV_CHECK_INT(decode("{\"accountId\":1,\"timestamp\":\"2026-01-01T00:00Z\",\"action\":\"Buy\","
                         "\"ordStatus\":\"Working\"}",
@@ -159,7 +171,7 @@ static void test_encode_requests(void)
     TV_SET(&o, tv_place_order, price, 4150.25);
     TV_SET(&o, tv_place_order, is_automated, true);
     o.text = "say \"hi\"\n";
-    tv_codec_default d = {"clOrdId", "tvabc-1"};
+    tv_codec_default d = {tv_place_order_bit_cl_ord_id, "tvabc-1"};
     TV_CHECK_INT(encode(&tv_place_order_schema, &o, &d, out, sizeof out, &where), TV_OK);
     TV_CHECK_STR(out, "{\"accountId\":1001,\"clOrdId\":\"tvabc-1\",\"action\":\"Buy\","
                       "\"symbol\":\"ESZ6\",\"orderQty\":1,\"orderType\":\"Limit\","
@@ -241,6 +253,18 @@ static void test_encode_requests(void)
     TV_CHECK_STR(out, "{\"positions\":[1,-2,4000000000003],\"admin\":false}");
 }
 
+/* A name the codec writes as it is (tv_json_write_key_plain/_str_plain):
+ * printable ASCII without a quote or backslash. */
+static bool plain_name(const char *s)
+{
+    for (; *s != '\0'; s++) {
+        if (*s < 0x20 || *s > 0x7e || *s == '"' || *s == '\\') {
+            return false;
+        }
+    }
+    return true;
+}
+
 static void test_enum_tables(void)
 {
     TV_CHECK_STR(tv_action_name(TV_ACTION_BUY), "Buy");
@@ -258,6 +282,7 @@ static void test_enum_tables(void)
             const char *name = tv_enum_name(*d, v);
             TV_CHECK(name != NULL);
             TV_CHECK_INT(tv_enum_parse(*d, name, strlen(name)), v);
+            TV_CHECK(name != NULL && plain_name(name)); /* written without escaping */
         }
     }
     TV_CHECK_INT(enums, 25);
@@ -265,6 +290,9 @@ static void test_enum_tables(void)
     int schemas = 0;
     for (const tv_schema *const *s = tv_all_schemas; *s != NULL; s++, schemas++) {
         TV_CHECK((*s)->count >= 1 && (*s)->count <= 32);
+        for (uint16_t i = 0; i < (*s)->count; i++) {
+            TV_CHECK(plain_name((*s)->fields[i].json)); /* keys are written without escaping */
+        }
     }
     TV_CHECK(schemas >= 40);
 }

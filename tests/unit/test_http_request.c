@@ -3,6 +3,8 @@
 
 #include "scripted_transport.h"
 #include "tradovate/tv_http.h"
+#include "tv_endpoints.h"
+#include "tv_http_priv.h"
 
 #define DEADLINE 777u
 
@@ -167,6 +169,45 @@ static void test_injection_refused(void)
         TV_CHECK_INT(tv_http_req_host(&rq, "h", 443, true), TV_OK);
         TV_CHECK_INT(tv_http_req_header(&rq, reserved[i], "1"), TV_ERR_INVALID_ARG);
     }
+}
+
+/* The client's writers for values it checked when it stored them: the same
+ * checks as the public writers, the same bytes without them; and every path
+ * of the endpoint table passes (the client writes those unchecked). */
+static void test_checked_writers(void)
+{
+    static const char *const bad_paths[] = {"/a b", "/%4", "/a\r\n", "/\xc3\xa9"};
+    for (size_t i = 0; i < sizeof bad_paths / sizeof *bad_paths; i++) {
+        TV_CHECK(!tv_http_path_ok(bad_paths[i]));
+    }
+    TV_CHECK(!tv_http_host_ok("h h") && !tv_http_host_ok("") && tv_http_host_ok("[::1]"));
+    TV_CHECK(!tv_http_token_ok("a b", 3) && !tv_http_token_ok("abcdefgh\x80", 9));
+    TV_CHECK(tv_http_token_ok("abcdefgh.ijk", 12) && !tv_http_token_ok("", 0));
+    for (int e = 0; e < TV_EP_COUNT; e++) {
+        if (tv_endpoints[e].path != NULL) {
+            TV_CHECK(tv_http_path_ok(tv_endpoints[e].path));
+        }
+        if (tv_path_ops[tv_endpoints[e].op] != NULL) {
+            TV_CHECK(tv_endpoints[e].path != NULL &&
+                     tv_http_path_ok(tv_path_ops[tv_endpoints[e].op]));
+        }
+    }
+    /* checked: a bad operation suffix is refused like a bad path */
+    TV_CHECK_INT(
+        tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_GET, "/v1", "/order", "/li st", true),
+        TV_ERR_BAD_STRING);
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_POST, "/v1", "/order",
+                                         "/list", false),
+                 TV_OK);
+    TV_CHECK_INT(tv_http_req_host_checked(&rq, "localhost", 8443, true), TV_OK);
+    TV_CHECK_INT(tv_http_req_bearer_checked(&rq, "abc.def-ghi", 11), TV_OK);
+    TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
+    check_request("POST /v1/order/list HTTP/1.1\r\nHost: localhost:8443\r\n"
+                  "Accept: application/json\r\nAuthorization: Bearer abc.def-ghi\r\n\r\n");
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_GET, NULL, "x", NULL, false),
+                 TV_ERR_INVALID_ARG);
+    TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, 8, TV_HTTP_GET, NULL, "/a", NULL, false), TV_OK);
+    TV_CHECK_INT(tv_http_req_host_checked(&rq, "h", 443, true), TV_ERR_REQUEST_TOO_LARGE);
 }
 
 static void test_usage_errors(void)
@@ -419,6 +460,7 @@ int main(void)
     TV_RUN(test_query_values);
     TV_RUN(test_percent_encoding_table);
     TV_RUN(test_injection_refused);
+    TV_RUN(test_checked_writers);
     TV_RUN(test_usage_errors);
     TV_RUN(test_get_exact_fit);
     TV_RUN(test_post_exact_fit);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "tradovate/tv_json.h"
+#include "tv_json_priv.h" /* the codec's writers for keys and names that need no escaping */
 
 #include "../json/json_test_rng.h" /* tests/json holds the JSON tests' shared helpers */
 
@@ -18,30 +19,54 @@ static void check_output(tv_json_writer *w, const char *want)
     TV_CHECK(tv_json_validate(w->buf, len) > 0);
 }
 
+/* A key and a string value, through the public writers or the codec's. */
+static void key(tv_json_writer *w, const char *k, bool plain)
+{
+    if (plain) {
+        tv_json_write_key_plain(w, k, strlen(k));
+    } else {
+        tv_json_write_key(w, k);
+    }
+}
+
+static void str(tv_json_writer *w, const char *s, bool plain)
+{
+    if (plain) {
+        tv_json_write_str_plain(w, s, strlen(s));
+    } else {
+        tv_json_write_str(w, s);
+    }
+}
+
 /* A placeOrder body; returns the writer's status. */
-static int write_order(tv_json_writer *w)
+static int write_order_with(tv_json_writer *w, bool plain)
 {
     tv_json_write_object_begin(w);
-    tv_json_write_key(w, "accountSpec");
-    tv_json_write_str(w, "DEMO123");
-    tv_json_write_key(w, "accountId");
+    key(w, "accountSpec", plain);
+    str(w, "DEMO123", plain);
+    key(w, "accountId", plain);
     tv_json_write_i64(w, 12345);
-    tv_json_write_key(w, "action");
-    tv_json_write_str(w, "Buy");
-    tv_json_write_key(w, "orderQty");
+    key(w, "action", plain);
+    str(w, "Buy", plain);
+    key(w, "orderQty", plain);
     tv_json_write_i64(w, 1);
-    tv_json_write_key(w, "price");
+    key(w, "price", plain);
     tv_json_write_double(w, 4150.25);
-    tv_json_write_key(w, "isAutomated");
+    key(w, "isAutomated", plain);
     tv_json_write_bool(w, true);
-    tv_json_write_key(w, "text");
+    key(w, "text", plain);
     tv_json_write_null(w);
-    tv_json_write_key(w, "expireTime");
+    key(w, "expireTime", plain);
     tv_json_write_time(w, INT64_C(1618289946588));
-    tv_json_write_key(w, "tags");
+    key(w, "tags", plain);
     tv_json_write_array_begin(w);
     tv_json_write_array_end(w);
     return tv_json_write_object_end(w);
+}
+
+static int write_order(tv_json_writer *w)
+{
+    return write_order_with(w, false);
 }
 
 static const char order_text[] =
@@ -180,6 +205,17 @@ static void test_state_errors(void)
 
     tv_json_writer_init(&w, buf, sizeof buf);
     TV_CHECK_INT(tv_json_write_key(&w, "a"), TV_ERR_STATE); /* key at top level */
+    tv_json_writer_init(&w, buf, sizeof buf);
+    TV_CHECK_INT(tv_json_write_key_plain(&w, "a", 1), TV_ERR_STATE);
+
+    tv_json_writer_init(&w, buf, sizeof buf); /* the codec's writers keep the same order */
+    tv_json_write_object_begin(&w);
+    TV_CHECK_INT(tv_json_write_str_plain(&w, "v", 1), TV_ERR_STATE);
+    tv_json_writer_init(&w, buf, sizeof buf);
+    tv_json_write_object_begin(&w);
+    tv_json_write_key_plain(&w, "a", 1);
+    TV_CHECK_INT(tv_json_write_key_plain(&w, "b", 1), TV_ERR_STATE);
+    TV_CHECK_INT(tv_json_write_str_plain(&w, "v", 1), TV_ERR_STATE); /* sticky */
 
     tv_json_writer_init(&w, buf, sizeof buf);
     tv_json_write_object_begin(&w);
@@ -268,16 +304,21 @@ static void test_every_buffer_size(void)
 {
     size_t full = strlen(order_text);
     char *buf = malloc(full + 16);
-    for (size_t cap = 0; cap <= full; cap++) {
-        tv_json_writer w;
-        size_t len = 99;
-        memset(buf, '#', full + 16);
-        tv_json_writer_init(&w, buf, cap);
-        int r = write_order(&w);
-        TV_CHECK_INT(r, cap < full ? TV_ERR_BUFFER_TOO_SMALL : TV_OK);
-        TV_CHECK_INT(tv_json_writer_finish(&w, &len), r);
-        TV_CHECK_INT(len, r == TV_OK ? full : 0);
-        TV_CHECK(buf[cap] == '#');
+    for (int plain = 0; plain < 2; plain++) { /* the public writers, then the codec's */
+        for (size_t cap = 0; cap <= full; cap++) {
+            tv_json_writer w;
+            size_t len = 99;
+            memset(buf, '#', full + 16);
+            tv_json_writer_init(&w, buf, cap);
+            int r = write_order_with(&w, plain != 0);
+            TV_CHECK_INT(r, cap < full ? TV_ERR_BUFFER_TOO_SMALL : TV_OK);
+            TV_CHECK_INT(tv_json_writer_finish(&w, &len), r);
+            TV_CHECK_INT(len, r == TV_OK ? full : 0);
+            TV_CHECK(buf[cap] == '#');
+            if (r == TV_OK) {
+                TV_CHECK_MEM(buf, len, order_text, full);
+            }
+        }
     }
     free(buf);
 }
@@ -296,10 +337,10 @@ static void test_embedded(void)
     tv_json_write_object_begin(&w);
     tv_json_write_key(&w, "entryVersion");
     tv_json_write_object_begin(&w);
-    tv_json_write_key(&w, "orderQty");
+    tv_json_write_key_plain(&w, "orderQty", 8); /* the codec's writers escape here too */
     tv_json_write_i64(&w, 1);
-    tv_json_write_key(&w, "orderType");
-    tv_json_write_str(&w, "Market");
+    tv_json_write_key_plain(&w, "orderType", 9);
+    tv_json_write_str_plain(&w, "Market", 6);
     tv_json_write_object_end(&w);
     tv_json_write_key(&w, "brackets");
     tv_json_write_array_begin(&w);
