@@ -9,20 +9,26 @@
 #include "cli.h"
 #include "tv_tables_priv.h"
 
+/* An I64 or I32 member, widened. */
+static int64_t cli_int(const tv_field *f, const void *p)
+{
+    if (f->kind == TV_KIND_I64) {
+        int64_t v;
+        memcpy(&v, p, sizeof v);
+        return v;
+    }
+    int32_t w;
+    memcpy(&w, p, sizeof w);
+    return w;
+}
+
 /* A value as text; returns buf (or a static string). */
 static const char *cli_value(const tv_field *f, const void *p, char *buf, size_t cap)
 {
     switch ((tv_kind)f->kind) {
     case TV_KIND_I64:
     case TV_KIND_I32: {
-        int64_t v = 0;
-        if (f->kind == TV_KIND_I64) {
-            memcpy(&v, p, sizeof v);
-        } else {
-            int32_t w;
-            memcpy(&w, p, sizeof w);
-            v = w;
-        }
+        int64_t v = cli_int(f, p);
         char *q = buf + cap;
         uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
         *--q = '\0';
@@ -124,18 +130,9 @@ static void cli_json_members(tv_json_writer *w, const tv_schema *s, const void *
         tv_json_write_key(w, f->json);
         switch ((tv_kind)f->kind) {
         case TV_KIND_I64:
-        case TV_KIND_I32: {
-            int64_t v = 0;
-            if (f->kind == TV_KIND_I64) {
-                memcpy(&v, p, sizeof v);
-            } else {
-                int32_t x;
-                memcpy(&x, p, sizeof x);
-                v = x;
-            }
-            tv_json_write_i64(w, v);
+        case TV_KIND_I32:
+            tv_json_write_i64(w, cli_int(f, p));
             break;
-        }
         case TV_KIND_F64: {
             double d;
             memcpy(&d, p, sizeof d);
