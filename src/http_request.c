@@ -284,6 +284,13 @@ int tv_http_req_query_raw(tv_http_req *rq, const char *query)
 }
 
 /* Host: letters, digits, "-._~%"; or "[...]" with hex digits, ':' and '.'. */
+/* A bare IPv6 literal ("::1", "fe80::1", "::ffff:1.2.3.4"): a ':' can be
+ * in no host name, and the URL parser strips an address's brackets. */
+static bool host_is_bare_ipv6(const char *host)
+{
+    return host[0] != '[' && strchr(host, ':') != NULL;
+}
+
 bool tv_http_host_ok(const char *host)
 {
     if (host == NULL || host[0] == '\0') {
@@ -291,6 +298,14 @@ bool tv_http_host_ok(const char *host)
     }
     const uint8_t *p = (const uint8_t *)host;
     size_t n = strlen(host);
+    if (host_is_bare_ipv6(host)) {
+        for (size_t i = 0; i < n; i++) {
+            if (!is_hex(p[i]) && p[i] != ':' && p[i] != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
     bool literal = n >= 2 && p[0] == '[' && p[n - 1] == ']';
     for (size_t i = literal ? 1 : 0; i < (literal ? n - 1 : n); i++) {
         bool ok = is_unreserved(p[i]) || p[i] == '%' || (literal && p[i] == ':');
@@ -314,9 +329,13 @@ static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, 
         return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rq->state = REQ_HEADERS;
-    rc = req_puts(rq, " HTTP/1.1\r\nHost: ");
+    bool bare = host_is_bare_ipv6(host);
+    rc = req_puts(rq, bare ? " HTTP/1.1\r\nHost: [" : " HTTP/1.1\r\nHost: ");
     if (rc == TV_OK) {
         rc = req_puts(rq, host);
+    }
+    if (rc == TV_OK && bare) {
+        rc = req_put(rq, "]", 1);
     }
     if (rc == TV_OK && port != (tls ? 443 : 80)) {
         rc = req_put(rq, ":", 1);

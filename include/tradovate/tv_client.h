@@ -84,7 +84,8 @@ typedef struct tv_client_io {
 
 /** Everything tv_client_init() needs. Zero what you do not set. */
 typedef struct tv_client_config {
-    /** e.g. TV_BASE_URL_DEMO, or the simulator's "https://127.0.0.1:PORT/v1".
+    /** e.g. TV_BASE_URL_DEMO, or the simulator's "https://127.0.0.1:PORT/v1"
+     *  ("https://[::1]:PORT/v1" for IPv6; zone ids are not supported).
      *  Copied (host at most TV_MAX_HOST_LEN bytes, path TV_MAX_BASE_PATH_LEN). */
     const char *base_url;
     /** Trusted CA certificates, PEM or DER; read during init only. */

@@ -181,9 +181,12 @@ int tv_http_req_query_raw(tv_http_req *rq, const char *query);
  * @brief End the request line (" HTTP/1.1") and write `Host` and
  *        `Accept: application/json`. Required, once, before any header.
  *
- * @param host  NUL-terminated host name, IPv4 address or bracketed IPv6
- *              literal ("[::1]"); letters, digits, '-', '.', '_', '~', '%'
- *              (and ':' inside brackets) only. Read only during the call.
+ * @param host  NUL-terminated host name, IPv4 address or IPv6 literal, the
+ *              latter with or without its brackets ("[::1]" or "::1", the
+ *              form getaddrinfo() takes: the brackets are then added);
+ *              letters, digits, '-', '.', '_', '~', '%' (and ':' in an IPv6
+ *              literal, which is hex digits, ':' and '.' when bare) only.
+ *              Read only during the call.
  * @param port  the TCP port; written as `host:port` unless it is the default
  *              of the scheme (443 with tls, 80 without).
  * @param tls   whether the connection uses TLS (https).

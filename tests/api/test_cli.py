@@ -65,6 +65,33 @@ class CliTest(unittest.TestCase):
         fills = [json.loads(line) for line in p.stdout.splitlines()]
         self.assertEqual([f['price'] for f in fills], [6000.25])
 
+    def test_ipv6_base_url(self):
+        # A simulator on ::1: the address reaches connect() bare, the Host header in
+        # brackets, and the certificate is verified against its IP:::1 name.
+        def run(profile):
+            sim = subprocess.Popen(
+                ['python3', 'tests/sim/tradovate_sim.py', '--host', '::1', '--port', '0',
+                 '--cert-dir', CERTS, '--cert-profile', profile], cwd=ROOT,
+                stdout=subprocess.PIPE, text=True)
+            try:
+                port = int(sim.stdout.readline())
+                p = self.cli('accounts', base='https://[::1]:%d/v1' % port)
+            finally:
+                sim.send_signal(signal.SIGTERM)
+                out = sim.communicate(timeout=10)[0]
+            return p, out
+
+        p, out = run('good')
+        self.assertEqual(p.returncode, 0, p.stderr)
+        self.assertIn('1001', p.stdout)
+        self.assertIn('::1 POST /v1/auth/accesstokenrequest 200', out)
+        self.assertIn('::1 GET /v1/account/list 200', out)
+        # a certificate that does not name ::1 is refused, before any request
+        p, out = run('wrong-host')
+        self.assertNotEqual(p.returncode, 0)
+        self.assertIn('TV_ERR_TLS_HOSTNAME', p.stderr)
+        self.assertNotIn('/v1/', out)
+
     def test_exit_codes_per_error_class(self):
         self.assertEqual(self.cli('nonsense').returncode, 1)
         self.assertEqual(self.cli('place', '--qty').returncode, 1)

@@ -4,7 +4,8 @@ Files in the certificate directory (default build/sim-certs):
   ca.pem                     both test CAs; what a client is told to trust
   ca-ec.pem / ca-ec.key      EC P-256 test CA (signs the ec server certificates)
   ca-rsa.pem / ca-rsa.key    RSA-2048 test CA (signs the rsa ones), so each variant is pure
-  server-<ec|rsa>.pem/.key   the server certificate for localhost and 127.0.0.1
+  server-<ec|rsa>.pem/.key   the server certificate for localhost, 127.0.0.1 and ::1
+  server-<...>.hosts         the names a certificate was made for (remade when they change)
   server-<ec|rsa>-<profile>.pem/.key   the same for the negative profiles:
       expired          valid only during 2020
       not-yet-valid    valid only during 2099
@@ -26,7 +27,7 @@ import tempfile
 
 PROFILES = ('good', 'expired', 'not-yet-valid', 'self-signed', 'wrong-host')
 KEY_TYPES = ('ec', 'rsa')
-GOOD_HOSTS = 'DNS:localhost,IP:127.0.0.1'
+GOOD_HOSTS = 'DNS:localhost,IP:127.0.0.1,IP:::1'
 WRONG_HOST = 'wrong-host.example'
 DATES = {'expired': ('20200101000000Z', '20201231235959Z'),
          'not-yet-valid': ('20990101000000Z', '20991231235959Z')}
@@ -111,7 +112,7 @@ def _make_server(d, key_type, profile, tmp, stem):
     key, cert = os.path.join(tmp, 'server.key'), os.path.join(tmp, 'server.pem')
     _new_key(key_type, key)
     host = WRONG_HOST if profile == 'wrong-host' else 'localhost'
-    hosts = 'DNS:' + WRONG_HOST if profile == 'wrong-host' else GOOD_HOSTS
+    hosts = _profile_hosts(profile)
     subj = '/O=libtradovate/CN=' + host
     if profile == 'self-signed':
         _openssl('req', '-x509', '-new', '-key', key, '-sha256', '-days', str(GOOD_DAYS),
@@ -129,8 +130,24 @@ def _make_server(d, key_type, profile, tmp, stem):
                  '-keyfile', os.path.join(d, 'ca-%s.key' % key_type),
                  '-extfile', _server_ext(tmp, key_type, hosts), '-in', csr, '-out', cert,
                  '-startdate', start, '-enddate', end)
+    with open(os.path.join(tmp, 'server.hosts'), 'w') as f:
+        f.write(hosts)
     os.replace(key, os.path.join(d, stem + '.key'))
     os.replace(cert, os.path.join(d, stem + '.pem'))
+    os.replace(os.path.join(tmp, 'server.hosts'), os.path.join(d, stem + '.hosts'))
+
+
+def _profile_hosts(profile):
+    return 'DNS:' + WRONG_HOST if profile == 'wrong-host' else GOOD_HOSTS
+
+
+def _same_hosts(d, stem, profile):
+    """Whether the certificate was made for the names this version serves."""
+    try:
+        with open(os.path.join(d, stem + '.hosts')) as f:
+            return f.read() == _profile_hosts(profile)
+    except OSError:
+        return False
 
 
 @contextlib.contextmanager
@@ -164,7 +181,7 @@ def server_files(d, key_type='ec', profile='good'):
         stem = 'server-%s' % key_type + ('' if profile == 'good' else '-' + profile)
         cert, key = os.path.join(d, stem + '.pem'), os.path.join(d, stem + '.key')
         signer = None if profile == 'self-signed' else os.path.join(d, 'ca-%s.pem' % key_type)
-        if not (os.path.exists(key) and _newer(cert, signer)
+        if not (os.path.exists(key) and _newer(cert, signer) and _same_hosts(d, stem, profile)
                 and (profile in DATES or _fresh(cert))):
             _make_server(d, key_type, profile, tmp, stem)
         return cert, key, ca_pem

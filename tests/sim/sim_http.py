@@ -212,6 +212,8 @@ class Server(http.server.ThreadingHTTPServer):
         self.verbose = verbose
         self.local = threading.local()
         self.out_lock = threading.Lock()
+        if ':' in address[0]:  # an IPv6 address such as ::1
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
 
     def log(self, line):

@@ -49,7 +49,7 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split('\n')[1],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument('--port', type=int, default=0, help='TCP port; 0 picks a free one (default)')
-    p.add_argument('--host', default='127.0.0.1', help='address to listen on (127.0.0.1)')
+    p.add_argument('--host', default='127.0.0.1', help='address to listen on (127.0.0.1; ::1 for IPv6)')
     p.add_argument('--cert-dir', default=DEFAULT_CERT_DIR,
                    help='certificates, generated when absent (build/sim-certs)')
     p.add_argument('--key-type', choices=sim_certs.KEY_TYPES, default='ec',
@@ -100,7 +100,8 @@ def main(argv=None):
     sys.stdout.write('%d\n' % server.server_address[1])
     sys.stdout.flush()
     server.log('listening on %s://%s:%d/v1 (%s)' % (
-        'http' if args.plain else 'https', args.host, server.server_address[1],
+        'http' if args.plain else 'https',
+        '[%s]' % args.host if ':' in args.host else args.host, server.server_address[1],
         'plain' if args.plain else '%s key, %s certificate, trust %s' % (
             args.key_type, args.cert_profile, ca)))
 

@@ -38,7 +38,7 @@ static int io_connect(void *ctx, const char *host, uint16_t port, uint64_t deadl
     return TV_OK;
 }
 
-static void setup_url(tv_client *c, const tv_client_io *io, const char *url, const char *token)
+static tv_client_config config(const tv_client_io *io, const char *url)
 {
     tv_client_config cfg;
     memset(&cfg, 0, sizeof cfg);
@@ -52,6 +52,12 @@ static void setup_url(tv_client *c, const tv_client_io *io, const char *url, con
     cfg.token_count = 64;
     cfg.access_token_buf = token_buf;
     cfg.access_token_size = sizeof token_buf;
+    return cfg;
+}
+
+static void setup_url(tv_client *c, const tv_client_io *io, const char *url, const char *token)
+{
+    tv_client_config cfg = config(io, url);
     TV_CHECK_INT(tv_client_init(c, &cfg), TV_OK);
     TV_CHECK_INT(tv_client_set_token(c, token, 3600), TV_OK);
 }
@@ -97,6 +103,46 @@ static void test_place_order_bytes(void)
     tv_client_free(&c);
 }
 
+static int count(void *user, const void *entity);
+
+/* An IPv6 base URL: the address goes to connect() bare, as getaddrinfo()
+ * takes it, and into the Host header in brackets (RFC 9110, 7.2). */
+static int io_connect_v6(void *ctx, const char *host, uint16_t port, uint64_t deadline)
+{
+    (void)ctx;
+    (void)deadline;
+    TV_CHECK_STR(host, "::1");
+    TV_CHECK_INT(port, 8443);
+    connects++;
+    return TV_OK;
+}
+
+static void test_ipv6_literal(void)
+{
+    static const char answer[] = "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\n[]";
+    tv_script_init(&script, answer, sizeof answer - 1);
+    tv_script_record(&script, sent, sizeof sent);
+    tv_client_io io = {io_connect_v6, NULL, tv_script_transport(&script)};
+    tv_client c;
+    connects = 0;
+    setup_url(&c, &io, "https://[::1]:8443/v1/", "tok-123");
+    int seen = 0;
+    tv_sink sink = tv_sink_callback(count, &seen);
+    TV_CHECK_INT(tv_order_list(&c, &sink), TV_OK);
+    TV_CHECK_INT(seen, 0);
+    TV_CHECK_INT(connects, 1);
+    static const char want[] = "GET /v1/order/list HTTP/1.1\r\nHost: [::1]:8443\r\n"
+                               "Accept: application/json\r\nAuthorization: Bearer tok-123\r\n\r\n";
+    TV_CHECK_MEM(sent, script.sent_len, want, sizeof want - 1);
+    tv_client_free(&c);
+
+    /* what follows the closing bracket must be a port or the path */
+    tv_client_config cfg = config(&io, "https://[::1]x]/v1");
+    TV_CHECK_INT(tv_client_init(&c, &cfg), TV_ERR_BAD_URL);
+    cfg.base_url = "https://[::1/v1";
+    TV_CHECK_INT(tv_client_init(&c, &cfg), TV_ERR_BAD_URL);
+}
+
 /* A base path, host or token the request writer would refuse is kept (the
  * client checks them once, when it stores them) and refused with every
  * request, before anything is sent. */
@@ -107,6 +153,7 @@ static void test_refused_values(void)
     } cases[] = {
         {"https://demo.tradovateapi.com/v1%zz", "tok-123"},
         {"https://demo.trad!ovateapi.com/v1", "tok-123"},
+        {"https://[fe80::1%25eth0]/v1", "tok-123"}, /* zone ids: not supported */
         {TV_BASE_URL_DEMO, "tok 123"},
         {TV_BASE_URL_DEMO, "tok-123\r\nX-Injected: 1"},
     };
@@ -233,6 +280,7 @@ static void test_fuzz_findings(void)
 int main(void)
 {
     TV_RUN(test_place_order_bytes);
+    TV_RUN(test_ipv6_literal);
     TV_RUN(test_refused_values);
     TV_RUN(test_fuzz_findings);
     TV_RUN(test_list_trickle);

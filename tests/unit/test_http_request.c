@@ -56,6 +56,14 @@ static void test_get_plain(void)
     TV_CHECK_INT(tv_http_req_host(&rq, "[::1]", 80, false), TV_OK);
     TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
     check_request("HEAD / HTTP/1.1\r\nHost: [::1]\r\nAccept: application/json\r\n\r\n");
+    /* a bare IPv6 literal (as getaddrinfo takes it) gets its brackets */
+    TV_CHECK_INT(tv_http_req_begin(&rq, buf, sizeof buf, TV_HTTP_GET, "", "/"), TV_OK);
+    TV_CHECK_INT(tv_http_req_host(&rq, "2001:db8::ffff:1.2.3.4", 8443, true), TV_OK);
+    TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
+    check_request("GET / HTTP/1.1\r\nHost: [2001:db8::ffff:1.2.3.4]:8443\r\n"
+                  "Accept: application/json\r\n\r\n");
+    TV_CHECK_INT(tv_http_req_begin(&rq, buf, sizeof buf, TV_HTTP_GET, "", "/"), TV_OK);
+    TV_CHECK_INT(tv_http_req_host(&rq, "fe80::1%eth0", 443, true), TV_ERR_BAD_STRING);
     TV_CHECK_INT(tv_http_req_begin(&rq, buf, sizeof buf, TV_HTTP_DELETE, "/a%2Fb", "/c:d@e"),
                  TV_OK);
     TV_CHECK_INT(tv_http_req_host(&rq, "h", 80, true), TV_OK);
@@ -181,6 +189,7 @@ static void test_checked_writers(void)
         TV_CHECK(!tv_http_path_ok(bad_paths[i]));
     }
     TV_CHECK(!tv_http_host_ok("h h") && !tv_http_host_ok("") && tv_http_host_ok("[::1]"));
+    TV_CHECK(tv_http_host_ok("::1") && !tv_http_host_ok("::g") && !tv_http_host_ok("::1]"));
     TV_CHECK(!tv_http_token_ok("a b", 3) && !tv_http_token_ok("abcdefgh\x80", 9));
     TV_CHECK(tv_http_token_ok("abcdefgh.ijk", 12) && !tv_http_token_ok("", 0));
     for (int e = 0; e < TV_EP_COUNT; e++) {
