@@ -225,6 +225,9 @@ static int tv_decode_value(tv_json_doc *doc, int v, const tv_field *f, void *p, 
         if (rc == TV_OK) {
             rc = tv_json_parse_double(s, n, &x);
         }
+        if (rc != TV_OK) {
+            x = 0; /* a failed member reads 0, as the other kinds do */
+        }
         memcpy(p, &x, sizeof x);
         return rc;
     }

@@ -58,6 +58,9 @@ const tv_enum_desc *const tv_all_enums[] = {TV_ALL_ENUMS(TV__ENUM_PTR) NULL};
 /* A field row names its enum or nested schema by position in tv_all_enums
  * or tv_all_schemas (11 bits), not by pointer: rows are 8 bytes, not 12. */
 _Static_assert(TV__ENUM_COUNT < 2048 && TV__SCHEMA_COUNT < 2048, "tv_field.aux has 11 bits");
+_Static_assert(TV_KIND_RAW < 16, "tv_field.kind has 4 bits");
+/* tv_endpoint names its schemas as index + 1 in a byte */
+_Static_assert(TV__SCHEMA_COUNT < 255, "tv_endpoint.request/result are bytes");
 
 /* ---- schemas ------------------------------------------------------ */
 

@@ -4,6 +4,7 @@
  * fields, unknown keys and enum values, legacy spellings, required fields,
  * string copies for array sinks, and the enum name tables both ways.
  */
+#include <math.h>
 #include <string.h>
 
 #include "tradovate/tv_types.h"
@@ -108,6 +109,12 @@ static void test_decode_kinds(void)
     TV_CHECK_DBL(f.price, 4150.25);
     TV_CHECK(f.active);
     TV_CHECK_INT(decode("{\"qty\":2147483648}", &tv_fill_schema, &f, &where), TV_ERR_JSON_RANGE);
+    /* a price out of range fails, is not present, and reads +0.0, not -0.0 */
+    memset(&f, 0xff, sizeof f);
+    TV_CHECK_INT(decode("{\"id\":1,\"price\":-1e999}", &tv_fill_schema, &f, &where),
+                 TV_ERR_JSON_RANGE);
+    TV_CHECK_STR(where, "price");
+    TV_CHECK(!TV_HAS(&f, tv_fill, price) && f.price == 0 && !signbit(f.price));
     TV_CHECK_INT(decode("{\"tradeDate\":{\"year\":2026,\"month\":13,\"day\":1}}", &tv_fill_schema,
                         &f, &where),
                  TV_ERR_JSON_RANGE);
