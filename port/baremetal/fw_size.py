@@ -9,8 +9,11 @@ read-only data, exception index), data (initialised RAM, also stored in
 flash), bss (zeroed RAM). Components are told apart by the archive or object
 each section came from; jsmn is compiled into our JSON code, so its
 code is found in the DWARF line table (it is mostly inlined). Merged string
-sections may be listed overlapping; only bytes past the highest address
-already counted count.
+sections may be listed overlapping, and GNU ld may list the first input
+section of a merged string blob with a size that is not its own (e.g. the
+size of another object's strings, running over the sections after it): an
+input section counts up to where the next one in the map starts at the
+latest, and only bytes past the highest address already counted count.
 Ends with `size`'s own total for the ELF as a cross-check.
 """
 import re
@@ -94,6 +97,16 @@ def input_sections(map_path):
             yield output, name, addr, size, origin
 
 
+def _clamped(map_path):
+    """input_sections(), each size cut at the next section's start."""
+    entries = list(input_sections(map_path))
+    for i, (output, name, addr, size, origin) in enumerate(entries):
+        nxt = entries[i + 1] if i + 1 < len(entries) else None
+        if nxt is not None and nxt[0] == output and addr <= nxt[2] < addr + size:
+            size = nxt[2] - addr
+        yield output, name, addr, size, origin
+
+
 def parse(map_path):
     totals = {}
     modules = {}
@@ -101,7 +114,7 @@ def parse(map_path):
     current = None
     high = 0
 
-    for output, name, addr, size, origin in input_sections(map_path):
+    for output, name, addr, size, origin in _clamped(map_path):
         kind = SECTION_KIND.get(output)
         if kind is None:
             continue

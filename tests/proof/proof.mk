@@ -58,5 +58,6 @@ check-alloc: $(PROOF_ELF)
 	@$(PYTHON) tests/proof/check_alloc.py $(PROOF_ELF) $(PROOF_MAP) --tools $(FW_TOOLS)
 
 test-proof: check-alloc check-stack
+	$(PYTHON) -m unittest discover -s tests/proof -p 'test_*.py' -t .
 
 .PHONY: check-alloc check-stack test-proof
