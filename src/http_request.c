@@ -316,7 +316,10 @@ bool tv_http_host_ok(const char *host)
     return true;
 }
 
-static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, bool check)
+/* With `check` false the host passed tv_http_host_ok() and `bare_v6` says
+ * whether it is a bare IPv6 literal (the client works both out once). */
+static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, bool check,
+                    bool bare_v6)
 {
     int rc = req_check(rq, REQ_TARGET);
     if (rc != TV_OK) {
@@ -329,7 +332,7 @@ static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, 
         return req_fail(rq, TV_ERR_BAD_STRING);
     }
     rq->state = REQ_HEADERS;
-    bool bare = host_is_bare_ipv6(host);
+    bool bare = check ? host_is_bare_ipv6(host) : bare_v6;
     rc = req_puts(rq, bare ? " HTTP/1.1\r\nHost: [" : " HTTP/1.1\r\nHost: ");
     if (rc == TV_OK) {
         rc = req_puts(rq, host);
@@ -348,12 +351,18 @@ static int req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls, 
 
 int tv_http_req_host(tv_http_req *rq, const char *host, uint16_t port, bool tls)
 {
-    return req_host(rq, host, port, tls, true);
+    return req_host(rq, host, port, tls, true, false);
 }
 
-int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls)
+int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls,
+                             bool bare_v6)
 {
-    return req_host(rq, host, port, tls, false);
+    return req_host(rq, host, port, tls, false, bare_v6);
+}
+
+bool tv_http_host_is_bare_v6(const char *host)
+{
+    return host != NULL && host_is_bare_ipv6(host);
 }
 
 /* Appends "name: value\r\n" after the caller's checks. */

@@ -184,8 +184,9 @@ static int tv_call_build(tv_client *c, const tv_call *call, const tv_endpoint *e
         rc = tv_call_query(c, call, ep);
     }
     if (rc == TV_OK) {
-        rc = c->target_ok ? tv_http_req_host_checked(rq, c->host, c->port, c->tls != 0)
-                          : tv_http_req_host(rq, c->host, c->port, c->tls != 0);
+        rc = c->target_ok
+                 ? tv_http_req_host_checked(rq, c->host, c->port, c->tls != 0, c->host_v6 != 0)
+                 : tv_http_req_host(rq, c->host, c->port, c->tls != 0);
     }
     if (rc == TV_OK && auth && c->token_len == 0) {
         rc = TV_ERR_NOT_LOGGED_IN;

@@ -129,6 +129,7 @@ int tv_client_init(tv_client *c, const tv_client_config *cfg)
     }
     c->cfg.base_url = NULL; /* parsed; the caller's string is not kept */
     c->target_ok = tv_http_host_ok(c->host) && tv_http_path_ok(c->base_path);
+    c->host_v6 = tv_http_host_is_bare_v6(c->host);
     if (cfg->io != NULL && (cfg->io->transport.send == NULL || cfg->io->transport.recv == NULL)) {
         return TV_ERR_INVALID_ARG;
     }

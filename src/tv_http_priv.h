@@ -102,7 +102,12 @@ bool tv_http_token_ok(const char *token, size_t len);
  * sub are trusted to have passed tv_http_path_ok() already. */
 int tv_http_req_begin_parts(tv_http_req *rq, uint8_t *buf, size_t cap, tv_http_method method,
                             const char *base, const char *path, const char *sub, bool check);
-int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls);
+/* `bare_v6`: tv_http_host_is_bare_v6(host), worked out when the host was
+ * stored (the Host header then brackets it). */
+int tv_http_req_host_checked(tv_http_req *rq, const char *host, uint16_t port, bool tls,
+                             bool bare_v6);
+/* Whether host is an IPv6 literal without its brackets ("::1"). */
+bool tv_http_host_is_bare_v6(const char *host);
 int tv_http_req_bearer_checked(tv_http_req *rq, const char *token, size_t len);
 
 #endif /* TV_HTTP_PRIV_H */

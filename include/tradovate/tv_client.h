@@ -153,6 +153,7 @@ typedef struct tv_client {
     uint8_t connected; /* the connection is open */
     uint8_t target_ok; /* host and base path pass the request writer's checks */
     uint8_t token_ok;  /* so does the kept token: neither is checked per request */
+    uint8_t host_v6;   /* host is an IPv6 address (kept bare, bracketed in Host) */
     tv_tls_config tls_cfg;
     tv_tls_conn conn;
     tv_socket plain; /* plaintext loopback builds only */

@@ -208,7 +208,7 @@ static void test_checked_writers(void)
     TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_POST, "/v1", "/order",
                                          "/list", false),
                  TV_OK);
-    TV_CHECK_INT(tv_http_req_host_checked(&rq, "localhost", 8443, true), TV_OK);
+    TV_CHECK_INT(tv_http_req_host_checked(&rq, "localhost", 8443, true, false), TV_OK);
     TV_CHECK_INT(tv_http_req_bearer_checked(&rq, "abc.def-ghi", 11), TV_OK);
     TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
     check_request("POST /v1/order/list HTTP/1.1\r\nHost: localhost:8443\r\n"
@@ -216,7 +216,14 @@ static void test_checked_writers(void)
     TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, sizeof buf, TV_HTTP_GET, NULL, "x", NULL, false),
                  TV_ERR_INVALID_ARG);
     TV_CHECK_INT(tv_http_req_begin_parts(&rq, buf, 8, TV_HTTP_GET, NULL, "/a", NULL, false), TV_OK);
-    TV_CHECK_INT(tv_http_req_host_checked(&rq, "h", 443, true), TV_ERR_REQUEST_TOO_LARGE);
+    TV_CHECK_INT(tv_http_req_host_checked(&rq, "h", 443, true, false), TV_ERR_REQUEST_TOO_LARGE);
+    /* a bare IPv6 host the caller already classified */
+    TV_CHECK(tv_http_host_is_bare_v6("fe80::1") && !tv_http_host_is_bare_v6("[::1]") &&
+             !tv_http_host_is_bare_v6("localhost"));
+    TV_CHECK_INT(tv_http_req_begin(&rq, buf, sizeof buf, TV_HTTP_GET, "", "/"), TV_OK);
+    TV_CHECK_INT(tv_http_req_host_checked(&rq, "fe80::1", 443, true, true), TV_OK);
+    TV_CHECK_INT(tv_http_req_finish(&rq), TV_OK);
+    check_request("GET / HTTP/1.1\r\nHost: [fe80::1]\r\nAccept: application/json\r\n\r\n");
 }
 
 static void test_usage_errors(void)
