@@ -8,8 +8,11 @@
 
 #include <mbedtls/asn1.h>
 #include <mbedtls/base64.h>
+#include <mbedtls/pk.h>
+#include <mbedtls/x509.h>
 #include <mbedtls/platform.h>
 
+#include <stdbool.h>
 #include <string.h>
 
 static const char tv_pem_begin[] = "-----BEGIN CERTIFICATE-----";
@@ -94,9 +97,27 @@ int tv_tls_ca_format(const uint8_t *buf, size_t len)
     return TV_ERR_TLS_BAD_CA;
 }
 
+/* tv_ca_add_der()'s answer for a well-formed certificate mbedTLS cannot use. */
+#define TV_CA_UNSUPPORTED 1
+
+/* Whether mbedTLS refused a certificate for what it is (an algorithm or a
+ * curve this build lacks: system stores hold Ed25519, P-521 or DSA roots)
+ * rather than for how it is encoded. Such a root can anchor no chain this
+ * client would accept, so the store stays usable without it. */
+static bool tv_ca_unsupported(int ret)
+{
+    int high = -((-ret) & 0xFF80); /* mbedTLS errors: high-level + low-level */
+    return high == MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG ||
+           high == MBEDTLS_ERR_X509_FEATURE_UNAVAILABLE || high == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG ||
+           high == MBEDTLS_ERR_PK_UNKNOWN_NAMED_CURVE || high == MBEDTLS_ERR_PK_FEATURE_UNAVAILABLE;
+}
+
 static int tv_ca_add_der(mbedtls_x509_crt *chain, const uint8_t *der, size_t len)
 {
     int ret = mbedtls_x509_crt_parse_der(chain, der, len);
+    if (ret != 0 && tv_ca_unsupported(ret)) {
+        return TV_CA_UNSUPPORTED;
+    }
     return ret == 0 ? TV_OK : tv_tls_err_from_mbedtls(ret, TV_ERR_TLS_BAD_CA);
 }
 
@@ -121,7 +142,8 @@ static int tv_ca_add_base64(mbedtls_x509_crt *chain, const uint8_t *b64, size_t 
     return rc;
 }
 
-static int tv_ca_parse_pem(mbedtls_x509_crt *chain, const uint8_t *p, const uint8_t *end)
+static int tv_ca_parse_pem(mbedtls_x509_crt *chain, const uint8_t *p, const uint8_t *end,
+                           unsigned *skipped)
 {
     const size_t begin_len = sizeof tv_pem_begin - 1;
     const size_t end_len = sizeof tv_pem_end - 1;
@@ -137,16 +159,18 @@ static int tv_ca_parse_pem(mbedtls_x509_crt *chain, const uint8_t *p, const uint
             return TV_ERR_TLS_BAD_CA;
         }
         int rc = tv_ca_add_base64(chain, body, (size_t)(stop - body));
-        if (rc != TV_OK) {
+        if (rc < 0) {
             return rc;
         }
-        count++;
+        count += rc == TV_OK;
+        *skipped += (unsigned)(rc == TV_CA_UNSUPPORTED);
         p = stop + end_len;
     }
     return count > 0 ? count : TV_ERR_TLS_BAD_CA;
 }
 
-static int tv_ca_parse_der(mbedtls_x509_crt *chain, const uint8_t *p, const uint8_t *end)
+static int tv_ca_parse_der(mbedtls_x509_crt *chain, const uint8_t *p, const uint8_t *end,
+                           unsigned *skipped)
 {
     int count = 0;
     while (p < end) {
@@ -158,23 +182,25 @@ static int tv_ca_parse_der(mbedtls_x509_crt *chain, const uint8_t *p, const uint
         }
         size_t cert_len = (size_t)(q - p) + body;
         int rc = tv_ca_add_der(chain, p, cert_len);
-        if (rc != TV_OK) {
+        if (rc < 0) {
             return rc;
         }
-        count++;
+        count += rc == TV_OK;
+        *skipped += (unsigned)(rc == TV_CA_UNSUPPORTED);
         p += cert_len;
     }
     return count > 0 ? count : TV_ERR_TLS_BAD_CA;
 }
 
-int tv_tls_ca_parse(mbedtls_x509_crt *chain, const uint8_t *buf, size_t len)
+int tv_tls_ca_parse(mbedtls_x509_crt *chain, const uint8_t *buf, size_t len, unsigned *skipped)
 {
     int kind = tv_tls_ca_format(buf, len);
+    *skipped = 0;
     if (kind == TV_TLS_CA_DER) {
-        return tv_ca_parse_der(chain, buf, buf + len);
+        return tv_ca_parse_der(chain, buf, buf + len, skipped);
     }
     if (kind == TV_TLS_CA_PEM) {
-        return tv_ca_parse_pem(chain, buf, buf + len);
+        return tv_ca_parse_pem(chain, buf, buf + len, skipped);
     }
     return kind;
 }
@@ -211,7 +237,9 @@ int tv_tls_config_init(tv_tls_config *cfg, const uint8_t *ca, size_t ca_len)
     mbedtls_ssl_config_init(&cfg->ssl_no_pss);
     mbedtls_x509_crt_init(&cfg->ca);
 
-    int rc = tv_tls_ca_parse(&cfg->ca, ca, ca_len);
+    unsigned skipped = 0;
+    int rc = tv_tls_ca_parse(&cfg->ca, ca, ca_len, &skipped);
+    cfg->ca_skipped = (uint16_t)(skipped > UINT16_MAX ? UINT16_MAX : skipped);
     if (rc > 0) {
         rc = tv_tls_conf(cfg, &cfg->ssl, tv_tls_sig_algs);
     }

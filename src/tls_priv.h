@@ -23,12 +23,15 @@ int tv_tls_ca_format(const uint8_t *buf, size_t len);
 
 /**
  * Append every certificate of buf (PEM or DER, see tv_tls_ca_format) to
- * chain. All or nothing is the caller's business: on error chain may hold
- * the certificates parsed before the bad one.
- * @return the number of certificates added (> 0), TV_ERR_TLS_BAD_CA or
- *         TV_ERR_TLS_ARENA_EXHAUSTED.
+ * chain. A well-formed certificate this mbedTLS cannot use (an unknown
+ * signature or key algorithm, an unsupported curve) is skipped and counted
+ * in *skipped; a malformed one refuses the store. All or nothing is the
+ * caller's business: on error chain may hold the certificates parsed before
+ * the bad one.
+ * @return the number of certificates added (> 0), TV_ERR_TLS_BAD_CA (also
+ *         when none could be added) or TV_ERR_TLS_ARENA_EXHAUSTED.
  */
-int tv_tls_ca_parse(mbedtls_x509_crt *chain, const uint8_t *buf, size_t len);
+int tv_tls_ca_parse(mbedtls_x509_crt *chain, const uint8_t *buf, size_t len, unsigned *skipped);
 
 /**
  * Translate an mbedTLS status: allocation failures of any module (high- or

@@ -157,7 +157,7 @@
  * runs a whole session on exactly this many bytes against such a chain and
  * fails if the peak (tv_tls_arena_peak()) leaves less than 10 % free (it
  * measured 43.7 KB on x86-64; 32-bit targets need less, their structures
- * being smaller: the Cortex-M4 test image peaks at 32.8 KB against an EC
+ * being smaller: the Cortex-M4 test image peaks at 35.9 KB against an EC
  * leaf). Clients with connections open at the same time need more: measure
  * with tv_tls_arena_peak() against your own server. Reserves no memory: the
  * arena is the caller's array.

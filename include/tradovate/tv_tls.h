@@ -118,6 +118,7 @@ typedef struct tv_tls_config {
     mbedtls_x509_crt ca;             /**< parsed trust anchors (private) */
     uint8_t pins[2][TV_TLS_PIN_LEN]; /**< SPKI SHA-256 pins (private) */
     uint8_t pin_count;               /**< 0, 1 or 2 (private) */
+    uint16_t ca_skipped;             /**< unusable CAs left out; see tv_tls_config_init() */
 } tv_tls_config;
 
 /**
@@ -133,9 +134,18 @@ typedef struct tv_tls_config {
  * @param ca_len its length in bytes.
  * @return TV_OK; TV_ERR_INVALID_ARG (NULL); TV_ERR_TLS_BAD_CA (neither PEM
  *         nor DER, no certificate found, an unterminated PEM block, bad
- *         base64, or any certificate mbedTLS refuses: one bad certificate
- *         refuses the whole set); TV_ERR_TLS_ARENA_EXHAUSTED. On failure cfg
- *         holds nothing (no tv_tls_config_free needed, though allowed).
+ *         base64, or a malformed certificate: one broken certificate refuses
+ *         the whole set; also when no certificate is usable);
+ *         TV_ERR_TLS_ARENA_EXHAUSTED. On failure cfg holds nothing (no
+ *         tv_tls_config_free needed, though allowed).
+ *
+ * A well-formed certificate this build cannot use, because its signature
+ * or key algorithm or its curve is not compiled in (Ed25519, P-521 or DSA
+ * roots in a system store), is left out and counted in cfg->ca_skipped: it
+ * could anchor no chain the client accepts. SHA-1-signed roots (about a
+ * fifth of a system store, DigiCert Global Root CA among them) are kept:
+ * their self-signature is never checked, and SHA-1 signatures inside a
+ * chain are still refused.
  *
  * The result offers TLS 1.3 and TLS 1.2, key exchange groups P-256, X25519,
  * P-384 in that order, requires a verified server certificate, and accepts

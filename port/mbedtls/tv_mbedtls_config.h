@@ -23,6 +23,8 @@
  *  - TV_MBEDTLS_THREADING_ALT: an RTOS provides mutexes (threading_alt.h).
  *  - TV_MBEDTLS_CTR_DRBG: a DRBG between tv_port_entropy and PSA (below).
  *  - TV_MBEDTLS_TLS13_P256M: the flash-bound TLS-1.3-only build (see below).
+ *  - TV_MBEDTLS_NO_SHA1_ROOTS: no SHA-1 (about 4.5 KB of Cortex-M4 flash) for
+ *    a device that trusts only its own, SHA-256-signed roots (see below).
  */
 #ifndef TV_MBEDTLS_CONFIG_H
 #define TV_MBEDTLS_CONFIG_H
@@ -151,8 +153,16 @@
 #define MBEDTLS_CIPHER_C
 
 /* Hashes: SHA-256 everywhere; SHA-384 (on SHA-512) for P-384 chains,
- * ecdsa-with-SHA384 signatures and TLS_AES_256_GCM_SHA384. No SHA-1, MD5. */
+ * ecdsa-with-SHA384 signatures and TLS_AES_256_GCM_SHA384. No MD5.
+ * SHA-1 only so that mbedTLS can parse SHA-1-signed roots (30 of the 143 in
+ * Debian's store, DigiCert Global Root CA and Baltimore among them; without
+ * it mbedTLS refuses such a certificate outright): a root's self-signature
+ * is never checked, the default certificate profile refuses SHA-1 inside a
+ * chain, and tls_config.c offers no SHA-1 signature algorithm. */
 #define MBEDTLS_MD_C
+#if !defined(TV_MBEDTLS_NO_SHA1_ROOTS)
+#define MBEDTLS_SHA1_C
+#endif
 #define MBEDTLS_SHA256_C
 #define MBEDTLS_SHA384_C
 #define MBEDTLS_SHA512_C

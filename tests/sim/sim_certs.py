@@ -11,6 +11,7 @@ Files in the certificate directory (default build/sim-certs):
       not-yet-valid    valid only during 2099
       self-signed      signed by its own key, not by a test CA
       wrong-host       issued for wrong-host.example only
+      sha1-signed      signed by the test CA with sha1WithRSA / ecdsa-with-SHA1
 
 Several simulators (and test runs) may start at once, so generation happens under an
 exclusive lock on the directory and files are moved into place whole.
@@ -25,7 +26,7 @@ import ssl
 import subprocess
 import tempfile
 
-PROFILES = ('good', 'expired', 'not-yet-valid', 'self-signed', 'wrong-host')
+PROFILES = ('good', 'expired', 'not-yet-valid', 'self-signed', 'wrong-host', 'sha1-signed')
 KEY_TYPES = ('ec', 'rsa')
 GOOD_HOSTS = 'DNS:localhost,IP:127.0.0.1,IP:::1'
 WRONG_HOST = 'wrong-host.example'
@@ -129,7 +130,8 @@ def _make_server(d, key_type, profile, tmp, stem):
                  '-cert', os.path.join(d, 'ca-%s.pem' % key_type),
                  '-keyfile', os.path.join(d, 'ca-%s.key' % key_type),
                  '-extfile', _server_ext(tmp, key_type, hosts), '-in', csr, '-out', cert,
-                 '-startdate', start, '-enddate', end)
+                 '-startdate', start, '-enddate', end,
+                 '-md', 'sha1' if profile == 'sha1-signed' else 'sha256')
     with open(os.path.join(tmp, 'server.hosts'), 'w') as f:
         f.write(hosts)
     os.replace(key, os.path.join(d, stem + '.key'))
@@ -191,15 +193,16 @@ TLS_VERSIONS = {'1.0': ssl.TLSVersion.TLSv1, '1.1': ssl.TLSVersion.TLSv1_1,
                 '1.2': ssl.TLSVersion.TLSv1_2, '1.3': ssl.TLSVersion.TLSv1_3}
 
 
-def server_context(cert, key, tls_min=None, tls_max=None, ciphers=None):
-    """The server's TLS context.  Versions below 1.2 need OpenSSL's security level 0."""
+def server_context(cert, key, tls_min=None, tls_max=None, ciphers=None, weak_md=False):
+    """The server's TLS context.  Versions below 1.2, and a SHA-1-signed certificate
+    (weak_md), need OpenSSL's security level 0."""
     ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-    ctx.load_cert_chain(cert, key)
     legacy = any(v in ('1.0', '1.1') for v in (tls_min, tls_max))
-    if legacy:
+    if legacy or weak_md:
         ctx.set_ciphers(ciphers or 'DEFAULT:@SECLEVEL=0')
     elif ciphers:
         ctx.set_ciphers(ciphers)
+    ctx.load_cert_chain(cert, key)
     if tls_min:
         ctx.minimum_version = TLS_VERSIONS[tls_min]
     elif legacy:

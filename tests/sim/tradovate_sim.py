@@ -92,7 +92,8 @@ def main(argv=None):
     tls = None
     if not args.plain:
         cert, key, ca = sim_certs.server_files(args.cert_dir, args.key_type, args.cert_profile)
-        tls = sim_certs.server_context(cert, key, args.tls_min, args.tls_max, args.ciphers)
+        tls = sim_certs.server_context(cert, key, args.tls_min, args.tls_max, args.ciphers,
+                                       weak_md=args.cert_profile == 'sha1-signed')
     sim = Simulator(users(args.user), args.token_lifetime, args.idle_timeout)
     for spec in args.fault:
         sim.faults.arm(spec)

@@ -12,11 +12,14 @@
 #   *.der                DER copies; *.pin the SHA-256 of the leaf's SPKI
 #   bundle.pem           other + ca with comments between and CRLF endings
 #   bundle.der           other.der + ca.der concatenated
+#   ed25519.pem/.der     a self-signed Ed25519 CA (mbedTLS 3.6 cannot use it)
+#   sha1root.pem         a self-signed RSA CA signed with SHA-1 (old roots are)
+#   mixed.pem/.der       ed25519 + sha1root + ca: one unusable, two kept
 #
-# Idempotent: does nothing when DIR/.done exists.
+# Idempotent: does nothing when DIR/.done-2 exists (the 2 changes with the set).
 set -eu
 dir=$1
-[ -f "$dir/.done" ] && exit 0
+[ -f "$dir/.done-2" ] && exit 0
 rm -rf "$dir"
 mkdir -p "$dir/newcerts"
 cd "$dir"
@@ -93,4 +96,15 @@ make_leaf untrusted other-leaf.key other "$names" "$now" "$later"
     cat ca.pem
 } | sed 's/$/\r/' > bundle.pem
 cat other.der ca.der > bundle.der
-touch .done
+
+openssl genpkey -algorithm ED25519 -out ed25519.key 2>/dev/null
+openssl req -x509 -new -key ed25519.key -subj "/CN=tv test ed25519" -days 3650 \
+    -extensions v3_ca -out ed25519.pem
+openssl x509 -in ed25519.pem -outform DER -out ed25519.der
+rsa_key sha1root.key
+openssl req -x509 -new -key sha1root.key -subj "/CN=tv test sha1 root" -days 3650 -sha1 \
+    -extensions v3_ca -out sha1root.pem
+openssl x509 -in sha1root.pem -outform DER -out sha1root.der
+cat ed25519.pem sha1root.pem ca.pem > mixed.pem
+cat ed25519.der sha1root.der ca.der > mixed.der
+touch .done-2

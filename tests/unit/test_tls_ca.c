@@ -93,6 +93,70 @@ static void test_accepted_shapes(void)
     free(pem);
 }
 
+/* Roots this build cannot use are left out, counted, and the rest kept;
+ * a store of unusable roots only is no store. */
+static void test_unusable_roots_skipped(void)
+{
+    static const char *const files[] = {"mixed.pem", "mixed.der", "sha1root.pem"};
+    static const int kept[] = {2, 2, 1};
+    static const int skipped[] = {1, 1, 0};
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        size_t len;
+        uint8_t *buf = tv_tls_test_read(files[i], &len);
+        tv_tls_config cfg;
+        TV_CHECK(buf != NULL);
+        TV_CHECK_INT(tv_tls_config_init(&cfg, buf, len), TV_OK);
+        TV_CHECK_INT(chain_len(&cfg.ca), kept[i]);
+        TV_CHECK_INT(cfg.ca_skipped, skipped[i]);
+        tv_tls_config_free(&cfg);
+        free(buf);
+    }
+    int n;
+    for (size_t i = 0; i < 2; i++) {
+        size_t len;
+        uint8_t *buf = tv_tls_test_read(i == 0 ? "ed25519.pem" : "ed25519.der", &len);
+        TV_CHECK_INT(config_over(buf, len, &n), TV_ERR_TLS_BAD_CA);
+        free(buf);
+    }
+}
+
+/* The operating system's store, as the CLI uses it by default (CI installs
+ * ca-certificates): every root loads, none refuses the set. */
+static void test_system_store(void)
+{
+    static const char path[] = "/etc/ssl/certs/ca-certificates.crt";
+    FILE *f = fopen(path, "rb");
+    TV_CHECK(f != NULL);
+    if (f == NULL) {
+        fprintf(stderr, "  %s missing: install ca-certificates\n", path);
+        return;
+    }
+    static uint8_t store[1u << 20];
+    size_t len = fread(store, 1, sizeof store, f);
+    fclose(f);
+    TV_CHECK(len > 0 && len < sizeof store);
+    int begins = 0;
+    for (size_t i = 0; i + 27 <= len; i++) {
+        begins += memcmp(store + i, "-----BEGIN CERTIFICATE-----", 27) == 0;
+    }
+    /* mbedTLS keeps a parsed copy of every root: a whole store needs a
+     * desktop-sized arena (the CLI has one) */
+    static uint8_t big[1u << 20];
+    tv_tls_arena_free();
+    TV_CHECK_INT(tv_tls_arena_init(big, sizeof big), TV_OK);
+    uint8_t *copy = copy_of(store, len);
+    tv_tls_config cfg;
+    TV_CHECK_INT(tv_tls_config_init(&cfg, copy, len), TV_OK);
+    TV_CHECK(begins > 50);
+    TV_CHECK_INT(chain_len(&cfg.ca) + cfg.ca_skipped, begins);
+    fprintf(stderr, "  system store: %d roots, %u skipped, arena peak %zu bytes\n", begins,
+            (unsigned)cfg.ca_skipped, tv_tls_arena_peak(big, sizeof big));
+    tv_tls_config_free(&cfg);
+    free(copy);
+    tv_tls_arena_free();
+    TV_CHECK_INT(tv_tls_arena_init(arena, sizeof arena), TV_OK);
+}
+
 static void test_refused_stores(void)
 {
     int n;
@@ -294,6 +358,8 @@ int main(void)
     TV_CHECK_INT(tv_tls_arena_init(arena, sizeof arena), TV_OK);
     TV_RUN(test_format_detection);
     TV_RUN(test_accepted_shapes);
+    TV_RUN(test_unusable_roots_skipped);
+    TV_RUN(test_system_store);
     TV_RUN(test_refused_stores);
     TV_RUN(test_every_truncation);
     TV_RUN(test_pins_match_openssl);

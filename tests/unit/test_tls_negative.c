@@ -278,6 +278,8 @@ static const tls_negative negatives[] = {
     {"expired", "--cert-profile expired", 0, 0, TV_ERR_TLS_CERT_EXPIRED},
     {"not-yet-valid", "--cert-profile not-yet-valid", 0, 0, TV_ERR_TLS_CERT_NOT_YET_VALID},
     {"self-signed", "--cert-profile self-signed", 0, 0, TV_ERR_TLS_CERT_UNTRUSTED},
+    /* SHA-1 is compiled in to parse old roots, never to accept a chain */
+    {"sha1-signed", "--cert-profile sha1-signed", 0, 0, TV_ERR_TLS_CERT_BAD},
     {"tls-1.0-1.1", "--tls-min 1.0 --tls-max 1.1", 0, 0, TV_ERR_TLS_HANDSHAKE},
     {"tls-1.0", "--tls-min 1.0 --tls-max 1.0", 0, 0, TV_ERR_TLS_HANDSHAKE},
     /* TLS 1.2 at most (1.3's suites are all strong): NULL encryption and
