@@ -212,6 +212,14 @@ int main(int argc, char **argv)
         cli_usage(stderr);
         return CLI_EXIT_USAGE;
     }
+    /* A command's help needs no client: no CA store, no credentials. */
+    for (int k = i; k < argc; k++) {
+        if (strcmp(argv[k], "--help") == 0 || strcmp(argv[k], "-h") == 0) {
+            int hrc = cli_run_command(&cli, argc - i, argv + i);
+            fflush(stdout);
+            return hrc < 0 ? CLI_EXIT_USAGE : hrc;
+        }
+    }
 
     size_t ca_len = 0;
     int ca_rc = -1;

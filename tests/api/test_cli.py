@@ -65,6 +65,24 @@ class CliTest(unittest.TestCase):
         fills = [json.loads(line) for line in p.stdout.splitlines()]
         self.assertEqual([f['price'] for f in fills], [6000.25])
 
+    def test_help_needs_no_client(self):
+        # A command's help is printed before any CA store is read or client set up.
+        for cmd in (['place', '--help'], ['order', '-h'], ['strategy', 'start', '--help']):
+            p = subprocess.run([CLI, '--ca', '/nonexistent/ca.pem'] + cmd, cwd=ROOT, env=ENV,
+                               capture_output=True, text=True, timeout=30)
+            self.assertEqual(p.returncode, 0, (cmd, p.stderr))
+            self.assertIn('usage: tradovate', p.stdout)
+
+    def test_system_ca_store_by_default(self):
+        # Without --ca the CLI trusts the system store (30 of Debian's roots are
+        # SHA-1-signed; they once made the whole store fail to load). The simulator's
+        # test CA is not in it, so the call fails at verification, not at set-up.
+        p = subprocess.run([CLI, '--base-url', 'https://127.0.0.1:%d/v1' % self.port,
+                            'timestamp'], cwd=ROOT, env=ENV, capture_output=True, text=True,
+                           timeout=30)
+        self.assertNotIn('cannot set up the client', p.stderr)
+        self.assertIn('TV_ERR_TLS_CERT_UNTRUSTED', p.stderr)
+
     def test_ipv6_base_url(self):
         # A simulator on ::1: the address reaches connect() bare, the Host header in
         # brackets, and the certificate is verified against its IP:::1 name.
